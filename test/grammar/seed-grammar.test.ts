@@ -265,6 +265,14 @@ describe('edge cases', () => {
     assert.deepEqual(scoped(t, CUE), ['said']);
   });
 
+  test("British-style single quotes: 'We will win,' he said. — a cue; a plural possessive is not a quote", async () => {
+    const a = await one("'We will win,' he said. Then he said more.");
+    assert.deepEqual(scoped(a, SINGLE), ["'We will win,'"]);
+    assert.deepEqual(scoped(a, CUE), ['said']);
+    assert.deepEqual(scoped(await one("'Why?' she asked."), CUE), ['asked']);
+    assert.deepEqual(scoped(await one("the parents' union said no"), CUE), []);
+  });
+
   test('labels: known section words only; acronyms opening a sentence stay plain', async () => {
     assert.deepEqual(scoped(await one('MIDDLE EAST Israel intensifies Gaza bombings'), LABEL), ['MIDDLE EAST']);
     assert.deepEqual(scoped(await one('NATO Secretary General Mark Rutte said'), LABEL), []);
