@@ -2,6 +2,12 @@
 /** `seed-review`: the same engine as the extension, in a terminal and in CI. */
 import { main } from './cli/main';
 
+// a closed pipe (`seed-review … | head`) ends the run quietly, as other Unix tools do
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

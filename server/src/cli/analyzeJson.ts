@@ -31,6 +31,17 @@ export function severityName(s: DiagnosticSeverity | undefined): 'error' | 'warn
   }
 }
 
+/**
+ * The lines of the file as a reader counts them: a final line break ends the last line rather
+ * than starting an empty one (so `wc -l` and the entries agree), and an empty file has none.
+ */
+export function fileLines(a: SeedAnalysis): SeedAnalysis['lines'] {
+  const n = a.lines.length;
+  if (a.text.length === 0) return [];
+  if (n > 1 && a.lines[n - 1].text === '' && a.lines[n - 2].eol !== '') return a.lines.slice(0, n - 1);
+  return a.lines;
+}
+
 export function toAnalyzedFileJson(
   displayPath: string,
   a: SeedAnalysis,
@@ -41,7 +52,7 @@ export function toAnalyzedFileJson(
   return {
     path: displayPath,
     header: h ? { date: h.date, title: h.title, range: spanRange(a.lines, { start: h.keywordSpan.start, end: Math.max(h.dateSpan.end, h.titleSpan.end) }) } : null,
-    lines: a.lines.map((l) => ({ line: l.index, kind: a.chrome.kinds[l.index] ?? 'body', rule: a.chrome.rules[l.index] ?? null })),
+    lines: fileLines(a).map((l) => ({ line: l.index, kind: a.chrome.kinds[l.index] ?? 'body', rule: a.chrome.rules[l.index] ?? null })),
     diagnostics: diagnostics.map((d) => ({ code: String(d.code), severity: severityName(d.severity), message: d.message, range: d.range })),
     quotes: a.quotes.map((q) => ({
       range: spanRange(a.lines, q.span),
