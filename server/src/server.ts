@@ -26,6 +26,7 @@ import { resolveSettings, type SeedReviewSettings } from './shared/settings';
 import { Commands, FIX_ALL_KIND, Notifications, type IndexStatus } from './shared/protocol';
 import { FsWorkspace, type WorkspaceFolderSpec } from './node/fsWorkspace';
 import { IgnoreFile, IgnoreFiles } from './node/ignoreFile';
+import { LineRecurrence } from './service/corpus';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -103,6 +104,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     settings: getSettings,
     logger: log,
     ignores,
+    lineCounter: new LineRecurrence(),
   });
 
   return {

@@ -4,6 +4,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import type { SeedReviewSettings } from '../shared/settings';
 import type { IgnoreFilter } from '../service/features/diagnostics';
 import { PathWorkspace, type CorpusFile } from './pathWorkspace';
+import { LineRecurrence } from '../service/corpus';
 
 export interface FileResult {
   file: CorpusFile;
@@ -28,7 +29,12 @@ export interface CorpusRunOptions {
  */
 export async function* runCorpus(files: CorpusFile[], opts: CorpusRunOptions): AsyncGenerator<FileResult> {
   const workspace = new PathWorkspace(files);
-  const service: SeedService = createSeedService({ workspace, settings: () => opts.settings, ignores: opts.ignores });
+  const service: SeedService = createSeedService({
+    workspace,
+    settings: () => opts.settings,
+    ignores: opts.ignores,
+    lineCounter: new LineRecurrence(),
+  });
   await service.indexCorpus(undefined, (p) => opts.onProgress?.(Math.floor(p.indexed / 2), p.total));
   const reported = new Set<string>();
   let done = 0;

@@ -13,7 +13,7 @@ export interface HoverPart {
 export type HoverContributor<C> = (a: SeedAnalysis, offset: number, line: number, ctx: C) => HoverPart | null;
 
 export function escapeMarkdown(s: string): string {
-  return s.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, (c) => '\\' + c);
+  return s.replace(/[\\`*_[\]<>|~]/g, (c) => '\\' + c);
 }
 
 export const headerHover: HoverContributor<unknown> = (a, offset) => {
