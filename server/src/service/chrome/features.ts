@@ -53,7 +53,7 @@ function isAlnumCode(code: number): boolean {
 const LIST_MARKER = /^(?:\d{1,3}[.)]|[a-z][.)]|[-*•·▪►–—●○■□✓✔»>])\s/;
 
 export function lineFeatures(raw: string): LineFeatures {
-  if (isBlankLine(raw)) {
+  if (isBlankLine(raw) || raw.trim() === "") {
     return { blank: true, glued: 0, text: '', chars: 0, words: 0, stopwords: 0, stopDensity: 0, endsSentence: false, sentences: 0, capRatio: 0, allCaps: false, listMarker: false, indent: 0, dupKey: '', prefixKey: null };
   }
   let indent = 0;
