@@ -62,6 +62,11 @@ export class SpeakerTracker {
     return entity;
   }
 
+  /** The entity with this key, if any (its name is the fullest seen so far). */
+  entity(key: string): Entity | undefined {
+    return this.byKey.get(key);
+  }
+
   /** Resolves a pronoun at `pos`: the nearest earlier compatible entity and its naming mention. */
   resolvePronoun(pronoun: string, pos: number): { entity: Entity; mention: Span } | null {
     const p = pronoun.toLowerCase();

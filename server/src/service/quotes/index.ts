@@ -73,10 +73,11 @@ function find(text: string, lines: readonly Line[], kinds: readonly LineKind[], 
     for (const m of p.marks) {
       p.quoteIndex.push(quotes.length);
       const closed = m.closed;
-      const contentEnd = closed ? m.end - 1 : m.end;
+      const contentStart = Math.min(m.open + m.openLen, m.end);
+      const contentEnd = Math.max(contentStart, m.end - m.closeLen);
       quotes.push({
         span: span(text, m.open, m.end),
-        content: span(text, m.open + 1, Math.max(m.open + 1, contentEnd)),
+        content: span(text, contentStart, contentEnd),
         inChrome: p.chrome,
         unbalanced: !closed,
         speaker: null,
@@ -114,7 +115,7 @@ function find(text: string, lines: readonly Line[], kinds: readonly LineKind[], 
     p.marks.forEach((m, i) => {
       if (m.parent >= 0) return;
       p.topLevel.push(i);
-      masked.push({ start: m.open, end: m.end, endsSentence: quoteEndsSentence(text, m.open, m.end, m.closed) });
+      masked.push({ start: m.open, end: m.end, endsSentence: quoteEndsSentence(text, m.open, m.end - m.closeLen) });
     });
     p.tokens = tokenize(text, line.start, Math.min(line.end, text.length), masked);
     recordEntities(text, p.tokens, tracker);
@@ -157,6 +158,11 @@ function find(text: string, lines: readonly Line[], kinds: readonly LineKind[], 
     prevSpeakerQuote = attributed.length ? attributed[attributed.length - 1] : null;
   }
   propagateOverContinuations(quotes);
+  // names grow as fuller mentions appear: every speaker shows the fullest name of the file
+  for (const q of quotes) {
+    const e = q.speaker ? tracker.entity(q.speaker.key) : undefined;
+    if (q.speaker && e) q.speaker.name = e.name;
+  }
   // the pieces may have gained speakers; nested quotes follow again
   for (const p of paragraphs) {
     p.marks.forEach((m, i) => {

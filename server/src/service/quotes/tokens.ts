@@ -106,8 +106,8 @@ export function tokenize(text: string, from: number, to: number, quotes: readonl
 }
 
 /** Whether the quotation's words end a sentence (`…Moscow.”`, `…?"`). */
-export function quoteEndsSentence(text: string, open: number, end: number, closed: boolean): boolean {
-  let j = closed ? end - 2 : end - 1;
+export function quoteEndsSentence(text: string, open: number, contentEnd: number): boolean {
+  let j = contentEnd - 1;
   while (j > open && isSpace(text.charCodeAt(j))) j--;
   const c = text.charCodeAt(j);
   return c === 46 || c === 33 || c === 63 || c === 0x2026;
