@@ -96,7 +96,7 @@ export function tokenize(text: string, from: number, to: number, quotes: readonl
     if (!next) break;
     let boundary = false;
     if (t.kind === 'punct' && (t.text === '.' || t.text === '!' || t.text === '?' || t.text === ';')) {
-      boundary = next.kind === 'quote' || next.cap || t.text === ';' || (next.kind === 'punct' && next.text !== ',');
+      boundary = next.kind === 'quote' || next.cap || t.text === ';' || (next.kind === 'punct' && next.text !== ',' && next.text !== ')' && next.text !== ']');
     } else if (t.kind === 'quote' && quotes[t.quote].endsSentence) {
       boundary = next.kind === 'quote';
     }
