@@ -181,10 +181,12 @@ function cueExtent(toks: readonly Token[], v: number, max: number): TokenRange {
   return { start: v, end: v };
 }
 
-function sentenceEnd(toks: readonly Token[], from: number): number {
+/** End (exclusive) of the sentence of token `from`, looking at most `cap` tokens ahead. */
+function sentenceEnd(toks: readonly Token[], from: number, cap = AFTER_WINDOW + MAX_NP + 2): number {
   const s = toks[from]?.sentence;
+  const limit = Math.min(toks.length, from + cap);
   let k = from;
-  while (k < toks.length && toks[k].sentence === s) k++;
+  while (k < limit && toks[k].sentence === s) k++;
   return k;
 }
 
