@@ -133,6 +133,7 @@ function evaluate(dir: string, misses: Misses) {
   }
   let pred = 0, predOk = 0, gold = 0, goldFound = 0, withSource = 0, speakerRight = 0, anyFound = 0;
   let ms = 0;
+  let unattrGold = 0, unattrOther = 0;
   for (const [base, annFile] of [...byArticle].sort()) {
     const textPath = join(textDir, base + '.txt');
     if (!existsSync(textPath)) continue;
@@ -147,6 +148,11 @@ function evaluate(dir: string, misses: Misses) {
     const predicted = top.filter((q) => q.speaker);
     pred += predicted.length;
     gold += golds.length;
+    for (const p of top) {
+      if (p.speaker) continue;
+      if (golds.some((g) => matches(p, g) > 0)) unattrGold++;
+      else { unattrOther++; if (process.env.SHOW_UNATTR) console.log(`  unattributed, not gold: ${base}: …${text.slice(Math.max(0, p.span.start - 80), p.span.start).replace(/\s+/g, ' ')}«${snippet(text, p.span.start, p.span.end)}»`); }
+    }
     for (const p of predicted) {
       if (golds.some((g) => matches(p, g) > 0)) predOk++;
       else misses.spurious.push(`${base}: «${snippet(text, p.span.start, p.span.end)}» → ${p.speaker?.name} [${p.cue?.text}]`);
@@ -162,7 +168,7 @@ function evaluate(dir: string, misses: Misses) {
       const gs = g.content[0][0];
       if (!best) {
         const found = top.find((p) => matches(p, g) > 0);
-        misses.missed.push(`${base}: «${snippet(text, gs, g.content[g.content.length - 1][1])}» src=${g.sourceText || '-'}${found ? ' (found, unattributed)' : ' (not found)'}`);
+        misses.missed.push(`${base}: …${text.slice(Math.max(0, gs - 70), gs).replace(/\s+/g, " ")}«${snippet(text, gs, g.content[g.content.length - 1][1])}» src=${g.sourceText || '-'}${found ? ' (found, unattributed)' : ' (not found)'}`);
         continue;
       }
       goldFound++;
@@ -176,7 +182,7 @@ function evaluate(dir: string, misses: Misses) {
   const P = pred ? predOk / pred : 0;
   const R = gold ? goldFound / gold : 0;
   const F = P + R ? (2 * P * R) / (P + R) : 0;
-  return { articles: byArticle.size, gold, pred, P, R, F, speakerAcc: withSource ? speakerRight / withSource : 0, withSource, anyFoundRecall: gold ? anyFound / gold : 0, ms };
+  return { articles: byArticle.size, gold, pred, P, R, F, speakerAcc: withSource ? speakerRight / withSource : 0, withSource, anyFoundRecall: gold ? anyFound / gold : 0, ms, unattrGold, unattrOther };
 }
 
 function main(): void {
@@ -195,7 +201,7 @@ function main(): void {
   for (const split of ['dev', 'train']) {
     const misses: Misses = { missed: [], wrongSpeaker: [], spurious: [] };
     const r = evaluate(join(base, split), misses);
-    console.log(`${split.padEnd(5)} articles ${r.articles}  gold ${r.gold}  predicted ${r.pred}  P ${r.P.toFixed(3)}  R ${r.R.toFixed(3)}  F1 ${r.F.toFixed(3)}  speaker acc ${r.speakerAcc.toFixed(3)} (of ${r.withSource})  found-any recall ${r.anyFoundRecall.toFixed(3)}  ${r.ms.toFixed(0)} ms`);
+    console.log(`${split.padEnd(5)} articles ${r.articles}  gold ${r.gold}  predicted ${r.pred}  P ${r.P.toFixed(3)}  R ${r.R.toFixed(3)}  F1 ${r.F.toFixed(3)}  speaker acc ${r.speakerAcc.toFixed(3)} (of ${r.withSource})  found-any recall ${r.anyFoundRecall.toFixed(3)}  unattributed quotes: ${r.unattrGold} in gold, ${r.unattrOther} not  ${r.ms.toFixed(0)} ms`);
     if (split === 'dev' && showMisses > 0) {
       for (const [label, list] of [['missed gold quotes', misses.missed], ['wrong speakers', misses.wrongSpeaker], ['spurious attributed quotes', misses.spurious]] as const) {
         console.log(`  ${label} (${list.length}):`);

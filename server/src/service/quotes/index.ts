@@ -14,7 +14,7 @@ import { SpeakerTracker, type Entity } from './coref';
 import { isDefiniteDescription, nameShape, speakerKey as keyOf } from './identity';
 import { DETERMINERS, NP_STOP, SUBJECT_PRONOUNS } from './lexicon';
 import { scanLine, startsWithOpeningDouble, type QuoteMarkSpan } from './marks';
-import { attributionAfter, attributionBefore, speechSubjects, type Attribution, type TokenRange } from './patterns';
+import { attributionAfter, attributionBefore, sentenceSubject, speechSubjects, type Attribution, type TokenRange } from './patterns';
 import { quoteEndsSentence, tokenize, type MaskedQuote, type Token } from './tokens';
 
 export { nameShape } from './identity';
@@ -106,10 +106,12 @@ function find(text: string, lines: readonly Line[], kinds: readonly LineKind[], 
 
   // 2./3. tokens, coreference and direct attribution in reading order
   const tracker = new SpeakerTracker();
+  // `Caddell continued:` closing a paragraph introduces the quotes of the next one
+  let colon: { attr: Attribution; tokens: Token[] } | null = null;
   for (let k = 0; k < paragraphs.length; k++) {
     if ((k & 63) === 0 && isCancelled?.()) return [];
     const p = paragraphs[k];
-    if (p.chrome) continue;
+    if (p.chrome) { colon = null; continue; }
     const line = lines[p.line];
     const masked: MaskedQuote[] = [];
     p.marks.forEach((m, i) => {
@@ -124,7 +126,17 @@ function find(text: string, lines: readonly Line[], kinds: readonly LineKind[], 
       if (tok.kind !== 'quote') continue;
       const qi = p.quoteIndex[p.topLevel[tok.quote]];
       const attr = attributionAfter(p.tokens, t) ?? attributionBefore(p.tokens, t);
-      if (attr) attribute(quotes[qi], attr, p.tokens, text, tracker);
+      if (attr) { attribute(quotes[qi], attr, p.tokens, text, tracker); continue; }
+      if (colon && t === 0) { attribute(quotes[qi], colon.attr, colon.tokens, text, tracker); continue; }
+      // the sentence's subject speaks through its verb (`Cruz exhorted Republicans to "…"`)
+      const subj = sentenceSubject(p.tokens, t);
+      if (subj && isSpeakerLike(rangeSpan(text, p.tokens, subj.np).text)) attribute(quotes[qi], subj, p.tokens, text, tracker);
+    }
+    const last = p.tokens.length - 1;
+    colon = null;
+    if (last > 0 && p.tokens[last].kind === 'punct' && p.tokens[last].text === ':') {
+      const attr = attributionBefore(p.tokens, last);
+      if (attr) colon = { attr, tokens: p.tokens };
     }
   }
 
@@ -173,6 +185,12 @@ function find(text: string, lines: readonly Line[], kinds: readonly LineKind[], 
     });
   }
   return quotes;
+}
+
+/** A person, an organisation or a subject pronoun: who can be said to say something. */
+function isSpeakerLike(np: string): boolean {
+  const shape = nameShape(np);
+  return shape.pronoun || shape.kind !== 'unknown';
 }
 
 function span(text: string, start: number, end: number): Span {

@@ -302,3 +302,49 @@ export function speechSubjects(toks: readonly Token[]): TokenRange[] {
   }
   return out;
 }
+
+const AUXILIARIES = new Set(['has', 'have', 'had', 'is', 'are', 'was', 'were', 'will', 'would', 'could', 'can', 'did', 'does', 'do', 'should', 'may', 'might', 'must', 'been', 'being', 'be']);
+const IRREGULAR_PAST = new Set([
+  'took', 'gave', 'made', 'put', 'set', 'got', 'went', 'came', 'saw', 'knew', 'found', 'kept',
+  'left', 'held', 'brought', 'bought', 'thought', 'told', 'sent', 'spent', 'led', 'met', 'ran',
+  'began', 'wrote', 'spoke', 'chose', 'drew', 'won', 'lost', 'stood', 'fought', 'sold', 'paid',
+  'meant', 'felt', 'heard', 'hit', 'cut', 'let', 'became', 'rose', 'fell', 'threw', 'grew',
+  'drove', 'sang', 'said', 'struck', 'swore', 'taught', 'understood', 'upheld', 'withdrew',
+]);
+
+/** A finite verb form, by shape: `admires`, `exhorted`, `took`. */
+function looksFinite(t: Token): boolean {
+  if (t.kind !== 'word' || t.cap) return false;
+  const w = t.lower;
+  if (NP_STOP.has(w) || DETERMINERS.has(w) || NP_LINKS.has(w)) return false;
+  if (IRREGULAR_PAST.has(w) || SPEECH_VERB_FORMS.has(w)) return true;
+  if (w.length > 3 && w.endsWith('ed')) return true;
+  return w.length > 3 && w.endsWith('s') && !/(ss|us|is|ous|ics|ness)$/.test(w);
+}
+
+/**
+ * `Trump openly admires Putin as a "strong leader"`, `At the debate, Clinton cited "…"`: the
+ * subject of the sentence's main verb, when the quote sits in the verb's predicate. The
+ * caller decides whether the subject is a speaker (a person, an organisation, a pronoun).
+ */
+export function sentenceSubject(toks: readonly Token[], q: number): Attribution | null {
+  const s = toks[q].sentence;
+  const starts = [s];
+  for (let i = s + 1; i < q && i <= s + 12; i++) if (toks[i].kind === 'punct' && toks[i].text === ',') { starts.push(i + 1); break; }
+  for (const start of starts) {
+    if (start >= q || toks[start].kind !== 'word') continue;
+    const np = npForward(toks, start, q);
+    if (!np) continue;
+    let v = np.end + 1;
+    let aux = false;
+    for (let n = 0; n < 4 && v < q && toks[v].kind === 'word' && (AUXILIARIES.has(toks[v].lower) || AUX_SKIP.has(toks[v].lower) || (toks[v].lower.endsWith('ly') && toks[v].lower.length > 4)); n++, v++) {
+      if (AUXILIARIES.has(toks[v].lower)) aux = true;
+    }
+    if (v >= q || q - v > 40) continue;
+    const verb = toks[v];
+    if (verb.kind !== 'word' || verb.cap) continue;
+    if (!(looksFinite(verb) || (aux && !NP_STOP.has(verb.lower) && !DETERMINERS.has(verb.lower)))) continue;
+    return { np, cue: { start: v, end: v } };
+  }
+  return null;
+}
