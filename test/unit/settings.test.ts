@@ -32,3 +32,10 @@ test('every rule in the table is a setting in package.json with the same default
   assert.deepEqual(props['seedReview.files'].default, DEFAULT_SETTINGS.files);
   assert.equal(props['seedReview.matching.minScore'].default as unknown, DEFAULT_SETTINGS.matching.minScore);
 });
+
+test('docs/rules.md is generated from the rule table and up to date', async () => {
+  const { rulesMarkdown } = await import('../../scripts/rules-doc');
+  const doc = readFileSync(path.join(__dirname, '../../docs/rules.md'), 'utf8');
+  assert.equal(doc, rulesMarkdown(), 'run npm run docs:rules');
+  for (const r of RULES) assert.ok(doc.includes(`## ${r.code}`));
+});
