@@ -2,6 +2,8 @@ import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CodeAction, Diagnostic, DocumentSymbol, Hover } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { readSeed, SEED_000, SEED_003 } from '../helpers';
 import { makeWorkspace, startServer, until, type LspSession } from './lspClient';
 
@@ -174,4 +176,24 @@ test('inlay hints, semantic tokens, code lenses and workspace symbols answer', a
   assert.ok(lenses.some((l) => /matching sentence/.test(l.command.title)));
   const symbols = (await s.conn.sendRequest('workspace/symbol', { query: 'Putin' })) as { name: string }[];
   assert.ok(symbols.some((x) => /Putin/.test(x.name)));
+});
+
+test('"Ignore here" records the block in .seedreview.json and its diagnostic goes away', async () => {
+  const items = await pull(REL_000);
+  const leak = items.find((d) => d.code === 'chrome.template-leak');
+  assert.ok(leak);
+  const actions = (await s.conn.sendRequest('textDocument/codeAction', {
+    textDocument: { uri: s.uriOf(REL_000) },
+    range: leak.range,
+    context: { diagnostics: [leak] },
+  })) as CodeAction[];
+  const ignore = actions.find((a) => a.title.startsWith('Ignore'));
+  assert.ok(ignore?.command);
+  await s.conn.sendRequest('workspace/executeCommand', { command: ignore.command.command, arguments: ignore.command.arguments });
+  const stored = JSON.parse(readFileSync(path.join(s.root, '.seedreview.json'), 'utf8'));
+  assert.equal(stored.ignore[0].code, 'chrome.template-leak');
+  assert.equal(stored.ignore[0].file, REL_000);
+  const after = await pull(REL_000);
+  assert.ok(!after.some((d) => d.code === 'chrome.template-leak'));
+  assert.ok(after.some((d) => d.code === 'chrome.teaser'), 'other chrome still reported');
 });

@@ -39,3 +39,8 @@ test('docs/rules.md is generated from the rule table and up to date', async () =
   assert.equal(doc, rulesMarkdown(), 'run npm run docs:rules');
   for (const r of RULES) assert.ok(doc.includes(`## ${r.code}`));
 });
+
+test('the default matching threshold is the one the scorer was tuned for', async () => {
+  const { DEFAULT_MIN_SCORE } = await import('../../server/src/service/crosslinks/score');
+  assert.equal(DEFAULT_SETTINGS.matching.minScore, DEFAULT_MIN_SCORE);
+});
