@@ -204,10 +204,12 @@ export function killGroup(pid) {
   try { process.kill(-pid, 'SIGKILL'); } catch {}
 }
 
-/** The workbench URL that opens `folder` and passes `payload` ([key, value] pairs). */
+/**
+ * The workbench URL that opens `folder` and passes `payload`: [key, value] pairs, where a value
+ * `{ remote: '/abs/path' }` becomes a vscode-remote:// URI of that path on this server.
+ */
 export function workbenchUrl(base, port, folder, payload) {
-  const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
-  const pairs = payload.map(([k, v]) => [k, typeof v === 'string' && v.startsWith('/') ? remote(v) : v]);
+  const pairs = payload.map(([k, v]) => [k, v && typeof v === 'object' ? `vscode-remote://127.0.0.1:${port}${v.remote}` : v]);
   return `${base}?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(pairs))}`;
 }
 
