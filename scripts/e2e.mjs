@@ -26,6 +26,8 @@ const log = (...a) => console.log('[e2e]', ...a);
 const env = process.env;
 const VERBOSE = env.SEED_REVIEW_E2E_VERBOSE === '1';
 const TIMEOUT_MS = Number(env.SEED_REVIEW_E2E_TIMEOUT || 600) * 1000;
+// The extension under development; overridable for developing the harness against a stub.
+const EXTENSION_PATH = path.resolve(env.SEED_REVIEW_E2E_EXTENSION_PATH || REPO);
 const SCREENSHOTS_DIR = path.resolve(REPO, env.E2E_SCREENSHOTS || path.join('test', 'e2e', 'screenshots'));
 
 // ---- cleanup: everything started registers how to stop it; run on exit, failure, timeout, signal.
@@ -98,7 +100,7 @@ async function main() {
 
   let ui = { passed: 0, failed: 0 };
   if (env.SEED_REVIEW_E2E_SCREENSHOTS !== '0') {
-    ui = await takeScreenshots({ browser, server, run, outDir: SCREENSHOTS_DIR, verbose: VERBOSE });
+    ui = await takeScreenshots({ browser, server, run, extensionPath: EXTENSION_PATH, outDir: SCREENSHOTS_DIR, verbose: VERBOSE });
   }
 
   const passed = testResult.passed + ui.passed;
@@ -125,7 +127,7 @@ async function runTestsInBrowser({ browser, server, run, testsPath, resultsFile 
   page.on('console', (m) => VERBOSE && console.log(`[browser:${m.type()}]`, m.text()));
 
   const url = workbenchUrl(server.url, server.port, run.workspace, [
-    ['extensionDevelopmentPath', { remote: REPO }],
+    ['extensionDevelopmentPath', { remote: EXTENSION_PATH }],
     ['extensionTestsPath', { remote: testsPath }],
     ['skipWelcome', 'true'],
   ]);
@@ -193,7 +195,7 @@ function dumpLogs(exitLogs, userDataDir) {
 async function runDesktop({ run, testsPath }) {
   const { runTests } = await import('@vscode/test-electron');
   const opts = {
-    extensionDevelopmentPath: REPO,
+    extensionDevelopmentPath: EXTENSION_PATH,
     extensionTestsPath: testsPath,
     launchArgs: [run.workspace, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome',
       '--skip-release-notes', '--user-data-dir', run.userDataDir, '--extensions-dir', run.extensionsDir],

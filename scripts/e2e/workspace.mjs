@@ -33,6 +33,7 @@ export const USER_SETTINGS = {
   'git.enabled': false,
   'chat.commandCenter.enabled': false,
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'outline.collapseItems': 'alwaysExpand',
 };
 
 export function makeTempRoot(prefix = 'seed-review-e2e-') {
