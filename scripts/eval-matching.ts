@@ -1,0 +1,130 @@
+/**
+ * Evaluates the cross-link score on MSRP train (matching-dev/msr_paraphrase_train.tsv):
+ * precision and recall at the default threshold, a threshold curve, and the plain token-set
+ * Jaccard ≥ 0.7 baseline. The threshold is chosen on the even data lines and reported on the odd
+ * ones too (held out).
+ *
+ *   npm run eval:matching [-- DATA_ROOT]      (or SEED_DATA=DATA_ROOT; default ../shared/data)
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { tokenize } from '../server/src/service/crosslinks/normalize';
+import { DEFAULT_MIN_SCORE, scoreDetail, toSeq, type ScoreDetail } from '../server/src/service/crosslinks/score';
+import { corpusWeight } from '../server/src/service/crosslinks/weights';
+
+function dataRoot(): string {
+  const given = process.argv[2] ?? process.env.SEED_DATA;
+  if (given) return path.resolve(given);
+  const repo = path.resolve(__dirname, '..');
+  // ../shared/data beside the repository; from a worktree (e.g. /work/wt/x) look further up
+  for (let dir = repo; ; dir = path.dirname(dir)) {
+    const candidate = path.join(path.dirname(dir), 'shared', 'data');
+    if (fs.existsSync(candidate)) return candidate;
+    if (path.dirname(dir) === dir) return path.join(path.dirname(repo), 'shared', 'data');
+  }
+}
+
+interface Pair { label: boolean; a: string; b: string; line: number }
+
+function load(file: string): Pair[] {
+  const text = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  const pairs: Pair[] = [];
+  text.split(/\r?\n/).forEach((line, k) => {
+    if (k === 0 || line.trim() === '') return; // header
+    const cols = line.split('\t'); // tabs only: the strings contain quote characters
+    if (cols.length < 5) throw new Error(`line ${k + 1}: ${cols.length} columns`);
+    pairs.push({ label: cols[0] === '1', a: cols[3], b: cols[4], line: k });
+  });
+  return pairs;
+}
+
+function pr(scores: number[], labels: boolean[], t: number): { p: number; r: number; tp: number; fp: number } {
+  let tp = 0, fp = 0, pos = 0;
+  for (let k = 0; k < scores.length; k++) {
+    if (labels[k]) pos++;
+    if (scores[k] >= t) {
+      if (labels[k]) tp++;
+      else fp++;
+    }
+  }
+  return { p: tp + fp === 0 ? 1 : tp / (tp + fp), r: pos === 0 ? 0 : tp / pos, tp, fp };
+}
+
+function fmt(x: { p: number; r: number; tp: number; fp: number }): string {
+  return `P ${x.p.toFixed(3)}  R ${x.r.toFixed(3)}  (tp ${x.tp}, fp ${x.fp})`;
+}
+
+function main(): void {
+  const root = dataRoot();
+  const file = path.join(root, 'matching-dev', 'msr_paraphrase_train.tsv');
+  const pairs = load(file);
+  console.log(`${file}: ${pairs.length} pairs, ${pairs.filter((p) => p.label).length} positive`);
+
+  // document frequencies over all sentences of the set, as the corpus index would have them
+  const vocab = new Map<string, number>();
+  const seqs = pairs.map((p) => [toSeq(tokenize(p.a), vocab), toSeq(tokenize(p.b), vocab)] as const);
+  const df = new Int32Array(vocab.size);
+  for (const pair of seqs) {
+    for (const s of pair) for (const id of new Set(Array.from(s.ids))) df[id]++;
+  }
+  const weight = corpusWeight(df, seqs.length * 2);
+  const details: ScoreDetail[] = seqs.map(([a, b]) => scoreDetail(a, b, weight));
+  const scores = details.map((d) => d.score);
+  const labels = pairs.map((p) => p.label);
+
+  // baseline: token-set Jaccard on lower-cased words
+  const jac = pairs.map((p) => {
+    const A = new Set(p.a.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+    const B = new Set(p.b.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+    let inter = 0;
+    for (const x of A) if (B.has(x)) inter++;
+    return inter / (A.size + B.size - inter);
+  });
+
+  const even = pairs.map((_, k) => k % 2 === 0);
+  const pick = <T,>(xs: T[], half: boolean) => xs.filter((_, k) => even[k] === half);
+  const halves: [string, boolean][] = [['tune (even lines)', true], ['held-out (odd lines)', false]];
+
+  console.log(`\nbaseline token-set Jaccard >= 0.7: all ${fmt(pr(jac, labels, 0.7))}`);
+  console.log(`\nscore >= ${DEFAULT_MIN_SCORE} (default seedReview.matching.minScore):`);
+  console.log(`  all                   ${fmt(pr(scores, labels, DEFAULT_MIN_SCORE))}`);
+  for (const [name, h] of halves) {
+    console.log(`  ${name.padEnd(21)} ${fmt(pr(pick(scores, h), pick(labels, h), DEFAULT_MIN_SCORE))}`);
+  }
+
+  // threshold chosen on the tune half: the lowest with precision >= 0.96 there
+  const tuneS = pick(scores, true), tuneL = pick(labels, true);
+  let chosen = 1;
+  for (let t = 0.99; t >= 0.3; t -= 0.01) {
+    if (pr(tuneS, tuneL, t).p >= 0.95) chosen = t;
+    else break;
+  }
+  console.log(`\nlowest threshold with P >= 0.95 on the tune half: ${chosen.toFixed(2)}; held-out there: ` +
+    fmt(pr(pick(scores, false), pick(labels, false), chosen)));
+
+  console.log('\ncurve (threshold: tune half | held-out half)');
+  for (let t = 0.95; t >= 0.4; t -= 0.05) {
+    const a = pr(tuneS, tuneL, t), b = pr(pick(scores, false), pick(labels, false), t);
+    console.log(`  ${t.toFixed(2)}: P ${a.p.toFixed(3)} R ${a.r.toFixed(3)} | P ${b.p.toFixed(3)} R ${b.r.toFixed(3)}`);
+  }
+
+  if (process.env.DUMP) {
+    const plain = seqs.map(([a, b]) => scoreDetail(a, b));
+    fs.writeFileSync(process.env.DUMP, details.map((d, k) => [labels[k] ? 1 : 0, k % 2, d.similarity, d.containment, d.replaced, d.extraA, d.extraB, d.numsA, d.numsB, d.namesA, d.namesB, d.totalA, d.totalB,
+      plain[k].similarity, plain[k].containment, plain[k].extraA, plain[k].extraB, plain[k].totalA, plain[k].totalB, jac[k]].join('\t')).join('\n'));
+  }
+  if (process.env.SHOW_FP) {
+    const fps = pairs.map((p, k) => ({ p, d: details[k] })).filter((x) => !x.p.label && x.d.score >= DEFAULT_MIN_SCORE);
+    for (const { p, d } of fps.slice(0, Number(process.env.SHOW_FP))) {
+      console.log(`\nFP ${d.score.toFixed(3)} sim ${d.similarity.toFixed(2)} cont ${d.containment.toFixed(2)} rep ${d.replaced.toFixed(2)}\n  ${p.a}\n  ${p.b}`);
+    }
+  }
+  if (process.env.SHOW_FN) {
+    const fns = pairs.map((p, k) => ({ p, d: details[k] })).filter((x) => x.p.label && x.d.score < DEFAULT_MIN_SCORE && x.d.score > DEFAULT_MIN_SCORE - 0.1);
+    for (const { p, d } of fns.slice(0, Number(process.env.SHOW_FN))) {
+      console.log(`\nFN ${d.score.toFixed(3)} sim ${d.similarity.toFixed(2)} cont ${d.containment.toFixed(2)} rep ${d.replaced.toFixed(2)} num ${d.numberConflict} name ${d.nameConflict}\n  ${p.a}\n  ${p.b}`);
+    }
+  }
+}
+
+main();

@@ -1,0 +1,68 @@
+import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
+import type { SeedAnalysis } from '../service/analysis';
+import { spanRange } from '../service/text/positions';
+
+/** The stable JSON shape of `seed-review analyze --json`, one file. Extend only by adding fields. */
+export interface AnalyzedFileJson {
+  path: string;
+  header: { date: string; title: string; range: Range } | null;
+  lines: { line: number; kind: string; rule: string | null }[];
+  diagnostics: { code: string; severity: 'error' | 'warning' | 'info' | 'hint'; message: string; range: Range }[];
+  quotes: {
+    range: Range;
+    text: string;
+    speaker: { text: string; name: string; key: string; range: Range; via: Range | null } | null;
+    cue: { text: string; range: Range } | null;
+    inChrome: boolean;
+  }[];
+  matches: { range: Range; text: string; target: { path: string; range: Range; text: string }; score: number }[];
+}
+
+export function severityName(s: DiagnosticSeverity | undefined): 'error' | 'warning' | 'info' | 'hint' {
+  switch (s) {
+    case DiagnosticSeverity.Error:
+      return 'error';
+    case DiagnosticSeverity.Information:
+      return 'info';
+    case DiagnosticSeverity.Hint:
+      return 'hint';
+    default:
+      return 'warning';
+  }
+}
+
+/**
+ * The lines of the file as a reader counts them: a final line break ends the last line rather
+ * than starting an empty one (so `wc -l` and the entries agree), and an empty file has none.
+ */
+export function fileLines(a: SeedAnalysis): SeedAnalysis['lines'] {
+  const n = a.lines.length;
+  if (a.text.length === 0) return [];
+  if (n > 1 && a.lines[n - 1].text === '' && a.lines[n - 2].eol !== '') return a.lines.slice(0, n - 1);
+  return a.lines;
+}
+
+export function toAnalyzedFileJson(
+  displayPath: string,
+  a: SeedAnalysis,
+  diagnostics: Diagnostic[],
+  matches: AnalyzedFileJson['matches'],
+): AnalyzedFileJson {
+  const h = a.header;
+  return {
+    path: displayPath,
+    header: h ? { date: h.date, title: h.title, range: spanRange(a.lines, { start: h.keywordSpan.start, end: Math.max(h.dateSpan.end, h.titleSpan.end) }) } : null,
+    lines: fileLines(a).map((l) => ({ line: l.index, kind: a.chrome.kinds[l.index] ?? 'body', rule: a.chrome.rules[l.index] ?? null })),
+    diagnostics: diagnostics.map((d) => ({ code: String(d.code), severity: severityName(d.severity), message: d.message, range: d.range })),
+    quotes: a.quotes.map((q) => ({
+      range: spanRange(a.lines, q.span),
+      text: q.content.text,
+      speaker: q.speaker
+        ? { text: q.speaker.mention.text, name: q.speaker.name, key: q.speaker.key, range: spanRange(a.lines, q.speaker.mention), via: q.speaker.via ? spanRange(a.lines, q.speaker.via) : null }
+        : null,
+      cue: q.cue ? { text: q.cue.text, range: spanRange(a.lines, q.cue) } : null,
+      inChrome: q.inChrome,
+    })),
+    matches,
+  };
+}

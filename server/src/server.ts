@@ -1,0 +1,266 @@
+/**
+ * The LSP binding: thin. It looks documents up, pulls settings per resource, passes
+ * cancellation tokens into the pure service and maps its results to the protocol.
+ */
+import {
+  createConnection,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  CodeActionKind,
+  DocumentDiagnosticReportKind,
+  FileChangeType,
+  ResponseError,
+  ErrorCodes,
+  LSPErrorCodes,
+  type DocumentDiagnosticReport,
+  DidChangeConfigurationNotification,
+  type InitializeParams,
+  type InitializeResult,
+  type CancellationToken,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { fileURLToPath } from 'node:url';
+import { createSeedService, CancelledError, type SeedService } from './service';
+import { resolveSettings, type SeedReviewSettings } from './shared/settings';
+import { Commands, FIX_ALL_KIND, Notifications, type IndexStatus } from './shared/protocol';
+import { FsWorkspace, type WorkspaceFolderSpec } from './node/fsWorkspace';
+import { IgnoreFile, IgnoreFiles } from './node/ignoreFile';
+import { LineRecurrence } from './service/corpus';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+
+let supportsConfiguration = false;
+let supportsPullDiagnostics = false;
+let supportsRefresh = false;
+let supportsWorkDoneProgress = false;
+let folders: { uri: string; path: string }[] = [];
+
+// ---- settings: pulled per resource, cached per URI, dropped on change and close -------------
+const settingsCache = new Map<string, Promise<SeedReviewSettings>>();
+let globalSettings: SeedReviewSettings = resolveSettings({});
+
+function getSettings(uri: string): Promise<SeedReviewSettings> {
+  if (!supportsConfiguration) return Promise.resolve(globalSettings);
+  let s = settingsCache.get(uri);
+  if (!s) {
+    s = connection.workspace
+      .getConfiguration({ scopeUri: uri, section: 'seedReview' })
+      .then(resolveSettings, () => globalSettings);
+    settingsCache.set(uri, s);
+  }
+  return s;
+}
+
+const log = {
+  info: (m: string) => connection.console.info(m),
+  warn: (m: string) => connection.console.warn(m),
+  error: (m: string) => connection.console.error(m),
+};
+
+let workspace: FsWorkspace;
+let ignores: IgnoreFiles;
+let service: SeedService;
+
+/** Runs a handler; a throw is logged and answered with an error, and the server stays up. */
+async function guard<T>(name: string, token: CancellationToken | undefined, fn: () => Promise<T>): Promise<T | ResponseError<void>> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (e instanceof CancelledError || token?.isCancellationRequested) {
+      return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+    }
+    const msg = e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : String(e);
+    log.error(`${name} failed: ${msg}`);
+    return new ResponseError(ErrorCodes.InternalError, `${name} failed: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  const caps = params.capabilities;
+  supportsConfiguration = !!caps.workspace?.configuration;
+  supportsPullDiagnostics = !!caps.textDocument?.diagnostic;
+  supportsRefresh = !!caps.workspace?.diagnostics?.refreshSupport;
+  supportsWorkDoneProgress = !!caps.window?.workDoneProgress;
+  folders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []))
+    .filter((f) => f.uri.startsWith('file:'))
+    .map((f) => ({ uri: f.uri, path: fileURLToPath(f.uri) }));
+  if (params.initializationOptions && typeof params.initializationOptions === 'object') {
+    globalSettings = resolveSettings((params.initializationOptions as { settings?: unknown }).settings);
+  }
+
+  workspace = new FsWorkspace(
+    folders.map((f) => ({ path: f.path, patterns: globalSettings.files })),
+    (uri) => documents.get(uri),
+  );
+  ignores = new IgnoreFiles(folders.map((f) => new IgnoreFile(f.path)));
+  for (const f of ignores.files) {
+    const problem = f.load();
+    if (problem) log.warn(problem);
+  }
+  service = createSeedService({
+    workspace,
+    settings: getSettings,
+    logger: log,
+    ignores,
+    lineCounter: new LineRecurrence(),
+  });
+
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
+      diagnosticProvider: { identifier: 'seed-review', interFileDependencies: true, workspaceDiagnostics: false },
+      hoverProvider: true,
+      documentSymbolProvider: { label: 'Seed Review' },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+      executeCommandProvider: { commands: [Commands.ignoreHere] },
+      workspace: { workspaceFolders: { supported: true } },
+    },
+    serverInfo: { name: 'seed-review' },
+  };
+});
+
+async function folderSpecs(): Promise<WorkspaceFolderSpec[]> {
+  const specs: WorkspaceFolderSpec[] = [];
+  for (const f of folders) specs.push({ path: f.path, patterns: (await getSettings(f.uri)).files });
+  return specs;
+}
+
+let indexRun = 0;
+async function reindexCorpus(): Promise<void> {
+  const run = ++indexRun;
+  workspace.setFolders(await folderSpecs());
+  const progress = supportsWorkDoneProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
+  progress?.begin('Seed Review: indexing seeds', 0, undefined, true);
+  const token = { get isCancellationRequested() { return run !== indexRun || !!progress?.token.isCancellationRequested; } };
+  const status = (s: IndexStatus) => void connection.sendNotification(Notifications.indexStatus, s);
+  try {
+    const result = await service.indexCorpus(token, (p) => {
+      progress?.report(p.total ? Math.round((100 * p.indexed) / p.total) : 100, `${p.indexed.toLocaleString('en-US')} / ${p.total.toLocaleString('en-US')} seeds`);
+      status({ state: 'indexing', indexed: p.indexed, total: p.total, sentences: 0, links: 0 });
+    });
+    status({ state: 'idle', indexed: result.indexed, total: result.total, sentences: 0, links: 0 });
+  } catch (e) {
+    log.error(`indexing failed: ${e instanceof Error ? e.stack : String(e)}`);
+  } finally {
+    progress?.done();
+  }
+}
+
+connection.onInitialized(() => {
+  if (supportsConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
+  service.onDidChangeCorpus(() => scheduleRefresh());
+  void reindexCorpus();
+});
+
+// ---- diagnostics: pull, with a debounced push fallback --------------------------------------
+let refreshTimer: NodeJS.Timeout | undefined;
+function scheduleRefresh(): void {
+  if (refreshTimer) clearTimeout(refreshTimer);
+  refreshTimer = setTimeout(() => {
+    refreshTimer = undefined;
+    if (supportsPullDiagnostics) {
+      if (supportsRefresh) connection.languages.diagnostics.refresh();
+    } else {
+      for (const d of documents.all()) schedulePush(d);
+    }
+  }, 150);
+}
+
+const pushTimers = new Map<string, NodeJS.Timeout>();
+function schedulePush(doc: TextDocument): void {
+  if (supportsPullDiagnostics) return;
+  const t = pushTimers.get(doc.uri);
+  if (t) clearTimeout(t);
+  pushTimers.set(
+    doc.uri,
+    setTimeout(async () => {
+      pushTimers.delete(doc.uri);
+      const current = documents.get(doc.uri);
+      if (!current) return;
+      try {
+        const diagnostics = await service.computeDiagnostics(current);
+        if (documents.get(doc.uri)?.version === current.version) {
+          void connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics });
+        }
+      } catch (e) {
+        log.error(`diagnostics failed for ${doc.uri}: ${String(e)}`);
+      }
+    }, 200),
+  );
+}
+
+connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport> => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+  const r = await guard('diagnostics', token, async (): Promise<DocumentDiagnosticReport> => ({
+    kind: DocumentDiagnosticReportKind.Full,
+    items: await service.computeDiagnostics(doc, token),
+  }));
+  if (r instanceof ResponseError) throw r;
+  return r;
+});
+
+documents.onDidOpen((e) => schedulePush(e.document));
+documents.onDidChangeContent((e) => schedulePush(e.document));
+documents.onDidClose((e) => {
+  service.documentClosed(e.document.uri);
+  settingsCache.delete(e.document.uri);
+  if (!supportsPullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+});
+
+connection.onDidChangeConfiguration((change) => {
+  settingsCache.clear();
+  if (!supportsConfiguration) globalSettings = resolveSettings((change.settings as { seedReview?: unknown } | undefined)?.seedReview);
+  void reindexCorpus();
+});
+
+connection.onDidChangeWatchedFiles((params) => {
+  const ignoreChanged = params.changes.some((c) => c.uri.endsWith('/.seedreview.json'));
+  if (ignoreChanged) {
+    for (const f of ignores.files) f.load();
+    service.setIgnores(ignores);
+  }
+  workspace.filesChanged(
+    params.changes
+      .filter((c) => !c.uri.endsWith('/.seedreview.json'))
+      .map((c) => ({ uri: c.uri, kind: c.type === FileChangeType.Created ? 'created' : c.type === FileChangeType.Deleted ? 'deleted' : 'changed' })),
+  );
+});
+
+// ---- features ------------------------------------------------------------------------------
+connection.onHover((params, token) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return null;
+  return guard('hover', token, () => service.getHover(doc, params.position, token));
+});
+
+connection.onDocumentSymbol((params, token) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return null;
+  return guard('documentSymbol', token, () => service.getDocumentSymbols(doc, token));
+});
+
+connection.onCodeAction((params, token) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return null;
+  return guard('codeAction', token, () => service.getCodeActions(doc, params.context, token));
+});
+
+connection.onExecuteCommand((params, token) =>
+  guard('executeCommand', token, async () => {
+    if (params.command === Commands.ignoreHere) {
+      const arg = params.arguments?.[0] as { uri?: string; code?: string; hash?: string } | undefined;
+      if (!arg?.uri || !arg.code || !arg.hash) throw new Error('ignoreHere needs { uri, code, hash }');
+      const file = ignores.forUri(arg.uri) ?? ignores.files[0];
+      if (!file) throw new Error('no workspace folder to hold .seedreview.json');
+      await file.add(arg.uri, arg.code, arg.hash);
+      service.setIgnores(ignores);
+    }
+    return null;
+  }),
+);
+
+documents.listen(connection);
+connection.listen();

@@ -1,0 +1,155 @@
+/**
+ * Names every chrome line's kind (a rule code and a piece of evidence), then groups neighbouring
+ * chrome lines of one kind into blocks with a one-line message and the evidence list.
+ */
+import type { ChromeBlock, ChromeCode, LineKind } from '../types';
+import type { LineEvidence } from './evidence';
+import type { Stretch } from './article';
+
+export interface LineReason {
+  code: ChromeCode;
+  why: string;
+}
+
+type Where = 'before' | 'inside' | 'after' | 'none';
+
+function where(i: number, art: Stretch | null): Where {
+  if (!art) return 'none';
+  if (i < art.start) return 'before';
+  if (i > art.end) return 'after';
+  return 'inside';
+}
+
+/** The code and evidence of one chrome line, from its own evidence and its position. */
+export function reasonFor(i: number, evs: readonly LineEvidence[], art: Stretch | null, corpusFiles: number): LineReason {
+  const ev = evs[i];
+  const f = ev.f;
+  const pos = where(i, art);
+  if (ev.hit?.strong && ev.hit.code !== 'chrome.boilerplate') return { code: ev.hit.code, why: ev.hit.why };
+  if (ev.title) return { code: 'chrome.repeated-title', why: 'repeats the title from the header' };
+  if (ev.siteTemplate) {
+    return { code: 'chrome.site-template', why: `recurs verbatim in ${ev.recurrence} of ${Math.max(1, corpusFiles - 1)} other corpus files` };
+  }
+  if (ev.hit) return { code: ev.hit.code, why: ev.hit.why };
+  if (ev.sectionPrefixed) return { code: 'chrome.teaser', why: 'section label before a headline that also appears alone' };
+  if (ev.sectionLabel) return { code: 'chrome.section-label', why: 'section heading of a link list' };
+  if (ev.dup) {
+    if (pos === 'before' && art && i >= art.start - 12 && ev.headlineShape) return { code: 'chrome.repeated-title', why: 'headline repeated just before the article' };
+    if (f.words <= 3) return { code: 'chrome.navigation-list', why: 'menu item repeated on the page' };
+    return { code: 'chrome.related-headlines', why: 'headline repeated (link text and image text)' };
+  }
+  if (ev.datelineShape && pos !== 'after') return { code: 'chrome.dateline', why: 'place name in capitals alone on a line' };
+  if (ev.prose === 'good' || ev.prose === 'near-good') {
+    if (pos === 'after') return { code: 'chrome.teaser', why: 'full-sentence paragraph after the article ended (a lede of another story)' };
+    if (pos === 'before') return { code: 'chrome.boilerplate', why: 'prose outside the article stretch' };
+    return { code: 'chrome.boilerplate', why: 'prose, but no article found on the page' };
+  }
+  if (ev.headlineShape) return { code: 'chrome.related-headlines', why: 'headline-like line outside the article' };
+  if (f.words <= 4) return { code: 'chrome.navigation-list', why: 'short link-like line outside the article' };
+  return { code: 'chrome.boilerplate', why: 'short text outside the article' };
+}
+
+/**
+ * Runs of related-headline / teaser / navigation lines absorb the short lines between them, and
+ * a teaser's headline and lede join the teaser, so one list reads as one block.
+ */
+export function smoothReasons(kinds: readonly LineKind[], reasons: (LineReason | null)[], evs: readonly LineEvidence[]): void {
+  const n = kinds.length;
+  // teaser: `SECTION Headline`, its repeated headline, then lede paragraphs
+  for (let i = 0; i < n; i++) {
+    const r = reasons[i];
+    if (!r || !evs[i].sectionPrefixed || r.code !== 'chrome.teaser') continue;
+    for (let j = i + 1; j < n; j++) {
+      if (kinds[j] === 'blank') continue;
+      const rj = reasons[j];
+      if (!rj || evs[j].sectionPrefixed) break;
+      if (rj.code === 'chrome.related-headlines' || (rj.code === 'chrome.teaser') || rj.code === 'chrome.boilerplate') {
+        reasons[j] = { code: 'chrome.teaser', why: evs[j].dup ? 'the teaser headline again' : 'lede paragraph of the teased story' };
+        i = j - 1 + 1;
+      } else break;
+    }
+  }
+}
+
+function plural(n: number, one: string, many = one + 's'): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+function describe(code: ChromeCode, lines: number, evs: readonly LineEvidence[], start: number, end: number, pos: Where): string {
+  const L = plural(lines, 'line');
+  const posText = pos === 'after' ? 'after the article ends' : pos === 'before' ? 'before the article starts' : pos === 'inside' ? 'inside the article' : 'no article on the page';
+  let dups = 0;
+  for (let i = start; i <= end; i++) if (evs[i].dup) dups++;
+  switch (code) {
+    case 'chrome.navigation-list':
+      return `Navigation list: ${L} of short link-like text, ${posText}`;
+    case 'chrome.related-headlines':
+      return `Related-headlines list: ${L}${dups >= lines * 0.6 ? ', each headline twice' : ''}, ${posText}`;
+    case 'chrome.teaser':
+      return `Teaser of other stories: ${L} (section label, headline, lede), ${posText}`;
+    case 'chrome.repeated-title':
+      return `Repeated title: the headline again (${L}), ${posText}`;
+    case 'chrome.template-leak':
+      return `Template code leaked into the text (${L})`;
+    case 'chrome.section-label':
+      return `Section label "${evs[start].f.text.slice(0, 40)}", ${posText}`;
+    case 'chrome.reading-time':
+      return `Reading-time label "${evs[start].f.text.slice(0, 40)}"`;
+    case 'chrome.photo-credit':
+      return `Photo caption or credit (${L}), naming a picture agency or credit`;
+    case 'chrome.byline':
+      return `Byline or author box (${L}), ${posText}`;
+    case 'chrome.footer':
+      return `Site footer: ${L} of copyright, contact, privacy or newsletter text, ${posText}`;
+    case 'chrome.site-template':
+      return `Site template: ${L} recurring verbatim across the corpus`;
+    case 'chrome.dateline':
+      return `Dateline: ${evs[start].f.text.slice(0, 40)} alone on a line`;
+    case 'chrome.boilerplate':
+      return `Page boilerplate: ${L} of short site text, ${posText}`;
+  }
+}
+
+/** Groups consecutive chrome lines with the same code (blank lines between them included). */
+export function buildBlocks(kinds: readonly LineKind[], rules: readonly (ChromeCode | null)[], reasons: readonly (LineReason | null)[], evs: readonly LineEvidence[], art: Stretch | null): ChromeBlock[] {
+  const blocks: ChromeBlock[] = [];
+  const n = kinds.length;
+  let i = 0;
+  while (i < n) {
+    const code = rules[i];
+    if (kinds[i] !== 'chrome' || code === null) {
+      i++;
+      continue;
+    }
+    let end = i;
+    let j = i + 1;
+    while (j < n) {
+      if (kinds[j] === 'blank') {
+        j++;
+        continue;
+      }
+      if (kinds[j] === 'chrome' && rules[j] === code && !(code === 'chrome.teaser' && evs[j].sectionPrefixed)) {
+        end = j;
+        j++;
+        continue;
+      }
+      break;
+    }
+    let lines = 0;
+    const why = new Map<string, number>();
+    for (let k = i; k <= end; k++) {
+      if (kinds[k] !== 'chrome') continue;
+      lines++;
+      const w = reasons[k]?.why;
+      if (w) why.set(w, (why.get(w) ?? 0) + 1);
+    }
+    const pos = where(i, art);
+    const evidence = [...why.entries()].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([w, c]) => (c > 1 ? `${w} (${c} lines)` : w));
+    if (pos === 'after') evidence.push('position: after the end of the article');
+    else if (pos === 'before') evidence.push('position: before the start of the article');
+    else if (pos === 'none') evidence.push('no article stretch found on the page');
+    blocks.push({ startLine: i, endLine: end, code, message: describe(code, lines, evs, i, end, pos), evidence });
+    i = end + 1;
+  }
+  return blocks;
+}

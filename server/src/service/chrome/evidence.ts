@@ -1,0 +1,116 @@
+/**
+ * Gathers, for every line, the evidence the classifier weighs: its own features, a chrome pattern
+ * its text names, duplication inside the file, the header title, and recurrence across the corpus.
+ */
+import type { ChromeCode, ChromeInput } from '../types';
+import { lineFeatures, type LineFeatures } from './features';
+import { isDatelineShape, isSectionLabel, matchPattern, type PatternHit } from './patterns';
+
+/** Lines longer than this are never looked up in the corpus (and never template-like). */
+const MAX_RECURRENCE_CHARS = 2000;
+
+export type ProseClass = 'good' | 'near-good' | 'short';
+
+export interface LineEvidence {
+  f: LineFeatures;
+  prose: ProseClass;
+  hit: PatternHit | null;
+  /** the line repeats another line of the file (same letters and digits) */
+  dup: boolean;
+  /** `WORLD Headline` whose headline also appears alone */
+  sectionPrefixed: boolean;
+  /** the line repeats the header title */
+  title: boolean;
+  /** number of other corpus files holding this line */
+  recurrence: number;
+  /** recurrence is high enough, and the line template-like enough, to call it site template */
+  siteTemplate: 'strong' | 'weak' | null;
+  sectionLabel: boolean;
+  datelineShape: boolean;
+  headlineShape: boolean;
+}
+
+export function proseClass(f: LineFeatures): ProseClass {
+  if (f.chars >= 70 && f.words >= 10 && f.stopDensity >= 0.22 && (f.endsSentence || f.sentences >= 2 || f.chars >= 200)) return 'good';
+  if (f.words >= 6 && f.stopDensity >= 0.15 && (f.endsSentence || f.chars >= 120)) return 'near-good';
+  return 'short';
+}
+
+function headlineShape(f: LineFeatures): boolean {
+  return f.words >= 3 && f.words <= 24 && !f.endsSentence && f.capRatio >= 0.5;
+}
+
+function titleKey(title: string | null): string | null {
+  if (!title) return null;
+  const f = lineFeatures(title);
+  return f.dupKey.length >= 8 ? f.dupKey : null;
+}
+
+export function gatherEvidence(input: ChromeInput, isCancelled?: () => boolean): LineEvidence[] | null {
+  const n = input.lines.length;
+  const feats: LineFeatures[] = new Array(n);
+  const keyCount = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    if ((i & 511) === 511 && isCancelled?.()) return null;
+    const f = lineFeatures(input.lines[i] ?? '');
+    feats[i] = f;
+    if (!f.blank && i !== input.headerLine && f.dupKey.length >= 6) keyCount.set(f.dupKey, (keyCount.get(f.dupKey) ?? 0) + 1);
+  }
+  const tKey = titleKey(input.title);
+  const others = Math.max(1, input.corpusFiles - 1);
+
+  const out: LineEvidence[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const f = feats[i];
+    const prose = f.blank ? 'short' : proseClass(f);
+    const ev: LineEvidence = {
+      f,
+      prose,
+      hit: null,
+      dup: false,
+      sectionPrefixed: false,
+      title: false,
+      recurrence: 0,
+      siteTemplate: null,
+      sectionLabel: false,
+      datelineShape: false,
+      headlineShape: false,
+    };
+    out[i] = ev;
+    if (f.blank || i === input.headerLine) continue;
+    ev.hit = matchPattern(f);
+    ev.dup = f.dupKey.length >= 6 && (keyCount.get(f.dupKey) ?? 0) >= 2;
+    if (f.prefixKey !== null && (keyCount.get(f.prefixKey) ?? 0) >= 1) {
+      ev.sectionPrefixed = true;
+      ev.dup = true;
+    }
+    if (tKey !== null && (f.dupKey === tKey || f.prefixKey === tKey)) ev.title = true;
+    ev.sectionLabel = isSectionLabel(f);
+    ev.datelineShape = isDatelineShape(f);
+    ev.headlineShape = headlineShape(f);
+    if (input.recurrence && f.chars <= MAX_RECURRENCE_CHARS) {
+      let r = 0;
+      try {
+        r = input.recurrence(input.lines[i]) || 0;
+      } catch {
+        r = 0;
+      }
+      ev.recurrence = r;
+      const frac = r / others;
+      const sentencey = prose === 'good' && f.words >= 12;
+      if (sentencey) {
+        if (r >= 3 && frac >= 0.5) ev.siteTemplate = 'strong';
+      } else if (r >= 3 && frac >= 0.2) ev.siteTemplate = 'strong';
+      else if (r >= 2 && (frac >= 0.02 || r >= 5)) ev.siteTemplate = 'weak';
+    }
+  }
+  // a long sentence repeated in the file (a quote the article restates) is not a headline pair
+  for (const ev of out) {
+    if (ev.dup && !ev.sectionPrefixed && ev.prose === 'good' && ev.f.words > 25) ev.dup = false;
+  }
+  return out;
+}
+
+export function hitCode(ev: LineEvidence): ChromeCode | null {
+  return ev.hit ? ev.hit.code : null;
+}

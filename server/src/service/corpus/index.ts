@@ -1,0 +1,2 @@
+export { LineRecurrence, normalizeLineKey } from './lineRecurrence';
+export { hashLineKey } from './lineKey';

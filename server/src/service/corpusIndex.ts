@@ -1,0 +1,70 @@
+import type { SeedAnalysis } from './analysis';
+import type { Sentence } from './types';
+
+/** The corpus stage: how often each normalised line recurs across files. */
+export interface LineCounter {
+  setFile(uri: string, lines: readonly string[]): void;
+  removeFile(uri: string): void;
+  count(lineText: string, excludeUri?: string): number;
+  readonly fileCount: number;
+}
+
+/** The cross-link stage: body sentences of every corpus file. */
+export interface SentenceLinker {
+  setFile(uri: string, sentences: readonly Sentence[]): void;
+  removeFile(uri: string): void;
+}
+
+/** How often each speaker is quoted in each file, for "n quotes in the corpus" and workspace symbols. */
+export class SpeakerRegistry {
+  private readonly byFile = new Map<string, Map<string, { name: string; count: number; line: number; character: number }>>();
+
+  setFile(uri: string, a: SeedAnalysis): void {
+    const m = new Map<string, { name: string; count: number; line: number; character: number }>();
+    for (const q of a.quotes) {
+      if (!q.speaker || q.inChrome) continue;
+      const e = m.get(q.speaker.key);
+      if (e) e.count++;
+      else {
+        let line = 0;
+        while (line + 1 < a.lines.length && a.lines[line + 1].start <= q.speaker.mention.start) line++;
+        m.set(q.speaker.key, { name: q.speaker.name, count: 1, line, character: q.speaker.mention.start - a.lines[line].start });
+      }
+    }
+    if (m.size) this.byFile.set(uri, m);
+    else this.byFile.delete(uri);
+  }
+
+  removeFile(uri: string): void {
+    this.byFile.delete(uri);
+  }
+
+  /** quotes by this speaker across the corpus, and in how many files */
+  countFor(key: string): { quotes: number; files: number } {
+    let quotes = 0;
+    let files = 0;
+    for (const m of this.byFile.values()) {
+      const e = m.get(key);
+      if (e) {
+        quotes += e.count;
+        files++;
+      }
+    }
+    return { quotes, files };
+  }
+
+  /** every (speaker, file) pair whose name contains the query, case-insensitively */
+  search(query: string, limit = 500): { key: string; name: string; uri: string; line: number; character: number; count: number }[] {
+    const q = query.toLowerCase();
+    const out: { key: string; name: string; uri: string; line: number; character: number; count: number }[] = [];
+    for (const [uri, m] of this.byFile) {
+      for (const [key, e] of m) {
+        if (!q || e.name.toLowerCase().includes(q)) {
+          out.push({ key, name: e.name, uri, line: e.line, character: e.character, count: e.count });
+          if (out.length >= limit) return out;
+        }
+      }
+    }
+    return out;
+  }
+}

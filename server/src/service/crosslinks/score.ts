@@ -1,0 +1,231 @@
+/**
+ * How close two sentences are, on normalised tokens.
+ *
+ * 1. Weighted alignment: the heaviest common subsequence (LCS) of the two token lists, content
+ *    words weighing more than function words (and rare words more than common ones when the
+ *    caller knows document frequencies). Tokens left over on both sides that are equal count
+ *    as moved (a clause moved to the front), at a discount.
+ * 2. Similarity (Dice on the aligned weight) and containment (aligned weight over the shorter
+ *    side), so that a sentence shortened or extended by a clause still matches.
+ * 3. Hard penalties for near misses: a figure on each side that the other lacks (`2.3` vs
+ *    `2.4 percent`), a capitalised name on each side that the other lacks (`Coulter` vs
+ *    `Smith`), and content words replaced in the same place.
+ */
+import { tokenize, TOKEN_NAME, TOKEN_NUMBER, TOKEN_STOP, type Token } from './normalize';
+
+/** Default minimum score of a cross-link; the default of `seedReview.matching.minScore`. */
+export const DEFAULT_MIN_SCORE = 0.85;
+
+/** A token list as parallel arrays (a slice [off, off + len) of them). */
+export interface TokenSeq {
+  ids: ArrayLike<number>;
+  flags: ArrayLike<number>;
+  off: number;
+  len: number;
+}
+
+/** Weight of a token; `flags` are the TOKEN_* bits of this occurrence. */
+export type TokenWeight = (id: number, flags: number) => number;
+
+export const STOPWORD_WEIGHT = 0.15;
+
+/** Weights without corpus statistics: function words light, everything else 1. */
+export const defaultWeight: TokenWeight = (_id, flags) => (flags & TOKEN_STOP ? STOPWORD_WEIGHT : 1);
+
+export interface ScoreDetail {
+  score: number;
+  /** Dice similarity of the aligned weight */
+  similarity: number;
+  /** aligned weight over the lighter side */
+  containment: number;
+  /**
+   * The lighter sentence is carried whole (containment >= 0.97, at least 8 content words) by
+   * the other, which adds a clause, with no conflicting figure or name: a `contains` link even
+   * when `score` is under the threshold.
+   */
+  contained: boolean;
+  numberConflict: boolean;
+  nameConflict: boolean;
+  /** weight of content words replaced by other content words, over the lighter side */
+  replaced: number;
+  /** content weight left unmatched on each side (not moved) */
+  extraA: number;
+  extraB: number;
+  /** unmatched figures / names on each side */
+  numsA: number;
+  numsB: number;
+  namesA: number;
+  namesB: number;
+  totalA: number;
+  totalB: number;
+}
+
+/**
+ * Share of the containment surplus credited: on MSRP, one-sided additions are what separates
+ * near misses from paraphrases, so an added clause is tolerated only when it is short.
+ */
+const CONTAINMENT_CREDIT = 0.1;
+/** Multipliers for a figure / a name on each side that the other lacks. */
+const NUMBER_CONFLICT = 0.5;
+const NAME_CONFLICT = 0.7;
+const CONTAINED_MIN = 0.97;
+const CONTAINED_MIN_TOKENS = 8;
+/** Moved (out-of-order) matches count this much of their weight. */
+const MOVED = 0.7;
+
+let dp = new Float64Array(1024);
+let wa = new Float64Array(128);
+let wb = new Float64Array(128);
+let ma = new Uint8Array(128); // 0 unmatched, 1 aligned, 2 moved
+let mb = new Uint8Array(128);
+let ga = new Int32Array(128); // gap (number of aligned pairs before the token)
+let gb = new Int32Array(128);
+let gapNames = new Uint8Array(130);
+
+function ensure(n: number, m: number): void {
+  if ((n + 1) * (m + 1) > dp.length) dp = new Float64Array(Math.max(dp.length * 2, (n + 1) * (m + 1)));
+  const k = Math.max(n, m);
+  if (k > wa.length) {
+    const size = Math.max(wa.length * 2, k);
+    wa = new Float64Array(size);
+    wb = new Float64Array(size);
+    ma = new Uint8Array(size);
+    mb = new Uint8Array(size);
+    ga = new Int32Array(size);
+    gb = new Int32Array(size);
+    gapNames = new Uint8Array(size + 2);
+  }
+}
+
+export function scoreDetail(a: TokenSeq, b: TokenSeq, weight: TokenWeight = defaultWeight): ScoreDetail {
+  const n = a.len;
+  const m = b.len;
+  ensure(n, m);
+  const aIds = a.ids, bIds = b.ids, aF = a.flags, bF = b.flags, ao = a.off, bo = b.off;
+  let totalA = 0, totalB = 0;
+  for (let i = 0; i < n; i++) { wa[i] = weight(aIds[ao + i], aF[ao + i]); totalA += wa[i]; ma[i] = 0; }
+  for (let j = 0; j < m; j++) { wb[j] = weight(bIds[bo + j], bF[bo + j]); totalB += wb[j]; mb[j] = 0; }
+  if (totalA === 0 || totalB === 0) {
+    return { score: 0, similarity: 0, containment: 0, contained: false, numberConflict: false, nameConflict: false, replaced: 0,
+      extraA: 0, extraB: 0, numsA: 0, numsB: 0, namesA: 0, namesB: 0, totalA, totalB };
+  }
+
+  // heaviest common subsequence; dp[i][j] over suffixes so the backtrack runs forwards
+  const w = m + 1;
+  for (let j = 0; j <= m; j++) dp[n * w + j] = 0;
+  for (let i = n - 1; i >= 0; i--) {
+    const row = i * w, next = row + w;
+    dp[row + m] = 0;
+    const id = aIds[ao + i];
+    for (let j = m - 1; j >= 0; j--) {
+      let best = dp[next + j] > dp[row + j + 1] ? dp[next + j] : dp[row + j + 1];
+      if (bIds[bo + j] === id) {
+        const diag = dp[next + j + 1] + wa[i];
+        if (diag > best) best = diag;
+      }
+      dp[row + j] = best;
+    }
+  }
+  let matched = 0;
+  let replaced = 0;
+  let gaps = 0;
+  {
+    let i = 0, j = 0;
+    // gap bookkeeping: content weight unmatched on each side since the last aligned pair
+    let gapA = 0, gapB = 0, gap = 0;
+    while (i < n && j < m) {
+      if (aIds[ao + i] === bIds[bo + j] && dp[i * w + j] === dp[(i + 1) * w + j + 1] + wa[i]) {
+        ma[i] = 1; mb[j] = 1; matched += wa[i];
+        replaced += Math.min(gapA, gapB);
+        gapA = 0; gapB = 0; gap++;
+        i++; j++;
+      } else if (dp[(i + 1) * w + j] >= dp[i * w + j + 1]) {
+        if (!(aF[ao + i] & TOKEN_STOP)) gapA += wa[i];
+        ga[i++] = gap;
+      } else {
+        if (!(bF[bo + j] & TOKEN_STOP)) gapB += wb[j];
+        gb[j++] = gap;
+      }
+    }
+    for (; i < n; i++) { if (!(aF[ao + i] & TOKEN_STOP)) gapA += wa[i]; ga[i] = gap; }
+    for (; j < m; j++) { if (!(bF[bo + j] & TOKEN_STOP)) gapB += wb[j]; gb[j] = gap; }
+    gaps = gap;
+    replaced += Math.min(gapA, gapB);
+  }
+
+  // moved tokens: equal ids left unmatched on both sides
+  let moved = 0;
+  for (let i = 0; i < n; i++) {
+    if (ma[i] !== 0) continue;
+    const id = aIds[ao + i];
+    for (let j = 0; j < m; j++) {
+      if (mb[j] === 0 && bIds[bo + j] === id) {
+        ma[i] = 2; mb[j] = 2; moved += wa[i];
+        break;
+      }
+    }
+  }
+
+  // near-miss evidence among what is left
+  // near-miss evidence among what is left: figures anywhere, names replaced in the same place
+  let numsA = 0, numsB = 0, namesA = 0, namesB = 0, extraA = 0, extraB = 0, contentA = 0, contentB = 0;
+  gapNames.fill(0, 0, gaps + 1);
+  for (let i = 0; i < n; i++) {
+    const f = aF[ao + i];
+    if (!(f & TOKEN_STOP)) contentA++;
+    if (ma[i] !== 0) continue;
+    if (f & TOKEN_NUMBER) numsA++;
+    else if (f & TOKEN_NAME) { namesA++; gapNames[ga[i]] |= 1; }
+    if (!(f & TOKEN_STOP)) extraA += wa[i];
+  }
+  for (let j = 0; j < m; j++) {
+    const f = bF[bo + j];
+    if (!(f & TOKEN_STOP)) contentB++;
+    if (mb[j] !== 0) continue;
+    if (f & TOKEN_NUMBER) numsB++;
+    else if (f & TOKEN_NAME) { namesB++; gapNames[gb[j]] |= 2; }
+    if (!(f & TOKEN_STOP)) extraB += wb[j];
+  }
+  let nameConflict = false;
+  for (let g = 0; g <= gaps; g++) if (gapNames[g] === 3) nameConflict = true;
+  const numberConflict = numsA > 0 && numsB > 0;
+
+  const aligned = matched + MOVED * moved;
+  const lighter = Math.min(totalA, totalB);
+  const similarity = (2 * aligned) / (totalA + totalB);
+  const containment = aligned / lighter;
+  const replacedShare = Math.min(1, replaced / lighter);
+  let score = similarity + CONTAINMENT_CREDIT * (containment - similarity);
+  if (numberConflict) score *= NUMBER_CONFLICT;
+  if (nameConflict) score *= NAME_CONFLICT;
+  if (score < 0) score = 0;
+  // the lighter side carried whole by the other, with a clause added: a link of its own kind
+  const lighterContent = totalA <= totalB ? contentA : contentB;
+  const contained = containment >= CONTAINED_MIN && lighterContent >= CONTAINED_MIN_TOKENS &&
+    !numberConflict && !nameConflict;
+  return { score, similarity, containment, contained, numberConflict, nameConflict, replaced: replacedShare,
+    extraA, extraB, numsA, numsB, namesA, namesB, totalA, totalB };
+}
+
+export function scoreTokens(a: TokenSeq, b: TokenSeq, weight?: TokenWeight): number {
+  return scoreDetail(a, b, weight).score;
+}
+
+/** A token list as a TokenSeq, ids from `vocab` (extended as needed). */
+export function toSeq(tokens: readonly Token[], vocab: Map<string, number>): TokenSeq {
+  const ids = new Int32Array(tokens.length);
+  const flags = new Uint8Array(tokens.length);
+  tokens.forEach((t, k) => {
+    let id = vocab.get(t.norm);
+    if (id === undefined) vocab.set(t.norm, (id = vocab.size));
+    ids[k] = id;
+    flags[k] = t.flags;
+  });
+  return { ids, flags, off: 0, len: tokens.length };
+}
+
+/** Score of two sentences given as text, without corpus statistics. */
+export function scoreSentences(a: string, b: string): ScoreDetail {
+  const vocab = new Map<string, number>();
+  return scoreDetail(toSeq(tokenize(a), vocab), toSeq(tokenize(b), vocab));
+}

@@ -1,0 +1,16 @@
+/**
+ * Token weights from corpus document frequencies: function words light, rare words heavier
+ * than common ones. `df[id]` counts the sentences holding token `id`; `n` is the sentence count.
+ */
+import { TOKEN_STOP } from './normalize';
+import { STOPWORD_WEIGHT, type TokenWeight } from './score';
+
+export function idfWeight(df: number, n: number): number {
+  const idf = Math.log((n + 1) / (df + 0.5));
+  const norm = idf / Math.log(n + 1.5);
+  return 0.4 + 0.8 * (norm < 0 ? 0 : norm > 1 ? 1 : norm);
+}
+
+export function corpusWeight(df: ArrayLike<number>, n: number): TokenWeight {
+  return (id, flags) => (flags & TOKEN_STOP ? STOPWORD_WEIGHT : idfWeight(df[id] ?? 0, n));
+}

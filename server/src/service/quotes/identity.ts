@@ -1,0 +1,119 @@
+/**
+ * Speaker identity: what kind of speaker a noun phrase names, and the identity key that
+ * merges mentions within a file and across the corpus (`U.S. State Department` =
+ * `US State Department` = `the State Department`; `Putin` = `Russian President Vladimir Putin`).
+ */
+import type { SpeakerKind } from '../types';
+import { COUNTRY_PREFIXES, NP_LINKS, ORG_HEADS, PERSON_ROLES, SUBJECT_PRONOUNS, TITLES } from './lexicon';
+
+const LEADING_DETERMINERS = new Set(['the', 'a', 'an']);
+const NAME_SUFFIXES = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv']);
+const UPPER = /^\p{Lu}/u;
+const ACRONYM = /^\p{Lu}[\p{Lu}.&]{1,7}$/u;
+
+export interface NameShape {
+  kind: SpeakerKind;
+  /** plural noun phrase (`officials`, `Democrats`) */
+  plural: boolean;
+  /** for person names: the surname, lower case */
+  surname: string | null;
+  /** head noun, lower case (`ministry` in `the Russian foreign ministry`) */
+  head: string;
+  /** a pronoun (`he`, `it`) */
+  pronoun: boolean;
+}
+
+function words(name: string): string[] {
+  return name.replace(/[\u2019\u2018]/g, "'").split(/[\s\u00a0]+/).map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}.]+$/gu, '')).filter((w) => w.length > 0);
+}
+
+function stripPossessive(w: string): string {
+  return w.endsWith("'s") ? w.slice(0, -2) : w;
+}
+
+function singular(w: string): string {
+  if (w.endsWith('ies')) return w.slice(0, -3) + 'y';
+  if (w.endsWith('men')) return w.slice(0, -3) + 'man';
+  if (w.endsWith('s') && !w.endsWith('ss')) return w.slice(0, -1);
+  return w;
+}
+
+/** Classifies a speaker noun phrase as written (capitalisation matters). */
+export function nameShape(name: string): NameShape {
+  const ws = words(name).map(stripPossessive);
+  if (ws.length === 1 && SUBJECT_PRONOUNS.has(ws[0].toLowerCase())) {
+    const cls = SUBJECT_PRONOUNS.get(ws[0].toLowerCase());
+    return { kind: cls === 'person' ? 'person' : cls === 'organisation' ? 'organisation' : 'unknown', plural: cls === 'plural', surname: null, head: ws[0].toLowerCase(), pronoun: true };
+  }
+  // the phrase before the first link word holds the head noun
+  let cut = ws.length;
+  for (let i = 1; i < ws.length; i++) if (NP_LINKS.has(ws[i].toLowerCase())) { cut = i; break; }
+  const core = ws.slice(0, cut).filter((w, i) => !(i === 0 && LEADING_DETERMINERS.has(w.toLowerCase())));
+  const headWord = core.length ? core[core.length - 1] : ws.length ? ws[ws.length - 1] : '';
+  const head = headWord.toLowerCase();
+  const headSing = singular(head);
+  const plural = headSing !== head && (PERSON_ROLES.has(headSing) || (UPPER.test(headWord) && /s$/.test(headWord) && core.length === 1 && /(crat|can|ist|ian)s$/.test(head)));
+  if (ORG_HEADS.has(head) || (ACRONYM.test(headWord) && !TITLES.has(head.replace(/\.$/, '')))) {
+    return { kind: 'organisation', plural: false, surname: null, head, pronoun: false };
+  }
+  if (plural) return { kind: 'person', plural: true, surname: null, head: headSing, pronoun: false };
+  if (PERSON_ROLES.has(head) || PERSON_ROLES.has(headSing)) return { kind: 'person', plural: false, surname: null, head, pronoun: false };
+  // trailing run of capitalised words, titles stripped, is a person's name
+  if (cut === ws.length && UPPER.test(headWord)) {
+    let k = core.length - 1;
+    while (k >= 0 && UPPER.test(core[k])) k--;
+    const run = core.slice(k + 1);
+    let t = 0;
+    while (t < run.length - 1 && TITLES.has(run[t].toLowerCase().replace(/\.$/, ''))) t++;
+    const nameWords = run.slice(t).filter((w) => !NAME_SUFFIXES.has(w.toLowerCase()));
+    if (nameWords.length >= 1) {
+      const surname = nameWords[nameWords.length - 1].toLowerCase();
+      // a lone capitalised word without title could be a place or an outlet: unknown
+      const kind: SpeakerKind = nameWords.length >= 2 || t > 0 || k >= 0 ? 'person' : 'unknown';
+      return { kind, plural: false, surname, head, pronoun: false };
+    }
+  }
+  return { kind: 'unknown', plural: false, surname: null, head, pronoun: false };
+}
+
+function foldCase(s: string): string {
+  return s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+}
+
+/**
+ * Identity key of a speaker name. Persons key on their surname; organisations and
+ * descriptions on their words without determiners, periods, possessives and a leading
+ * `U.S.`/`US`/`United States`.
+ */
+export function speakerKey(name: string): string {
+  const shape = nameShape(name);
+  if (shape.pronoun) return shape.head;
+  if (shape.surname && shape.kind !== 'organisation') return foldCase(shape.surname).replace(/\./g, '');
+  let ws = words(name).map((w) => foldCase(stripPossessive(w)));
+  while (ws.length > 1 && LEADING_DETERMINERS.has(ws[0])) ws = ws.slice(1);
+  if (shape.kind === 'organisation') {
+    for (const prefix of COUNTRY_PREFIXES) {
+      if (ws.length > prefix.length && prefix.every((p, i) => ws[i] === p)) { ws = ws.slice(prefix.length); break; }
+    }
+  }
+  ws = ws.filter((w, i) => !(i > 0 && LEADING_DETERMINERS.has(w)));
+  return ws.map((w) => w.replace(/\./g, '')).filter((w) => w.length > 0).join(' ');
+}
+
+/** Whether a noun phrase is a short definite description (`the ministry`, `the foreign ministry`). */
+export function isDefiniteDescription(name: string): boolean {
+  const ws = words(name);
+  if (ws.length < 2 || ws[0].toLowerCase() !== 'the') return false;
+  return ws.slice(1).every((w) => !UPPER.test(w));
+}
+
+/** Display name: the mention without a leading `the` before a capitalised word. */
+export function displayName(mention: string): string {
+  const m = /^(?:the|The)\s+(?=\p{Lu})/u.exec(mention);
+  return (m ? mention.slice(m[0].length) : mention).replace(/\s+/g, ' ').trim();
+}
+
+/** How full a name is: its number of words other than determiners. */
+export function fullness(name: string): number {
+  return words(name).filter((w) => !LEADING_DETERMINERS.has(w.toLowerCase())).length;
+}

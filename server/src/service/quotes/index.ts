@@ -1,0 +1,284 @@
+/**
+ * QuoteAttributor: finds the quotations of a seed file and who said them.
+ *
+ * Pipeline per file: (1) scan quote marks line by line (marks.ts), link quotations that
+ * continue over paragraphs; (2) tokenise each body paragraph with its quotations masked
+ * (tokens.ts); (3) in reading order, record named entities and speech-verb subjects for
+ * coreference (coref.ts) and match attribution patterns around each quotation (patterns.ts);
+ * (4) spread speakers to quotations that news convention attributes implicitly (the next
+ * sentence of the same quote paragraph, a quote-only paragraph, the pieces of a multi-paragraph
+ * quote, quotes nested in an attributed quote). Linear in the text; never throws.
+ */
+import type { Line, LineKind, Quote, Span, Speaker } from '../types';
+import { SpeakerTracker, type Entity } from './coref';
+import { isDefiniteDescription, nameShape, speakerKey as keyOf } from './identity';
+import { DETERMINERS, NP_STOP, SUBJECT_PRONOUNS } from './lexicon';
+import { scanLine, startsWithOpeningDouble, type QuoteMarkSpan } from './marks';
+import { attributionAfter, attributionBefore, speechSubjects, type Attribution, type TokenRange } from './patterns';
+import { quoteEndsSentence, tokenize, type MaskedQuote, type Token } from './tokens';
+
+export { nameShape } from './identity';
+
+/** A quote with how it sits among others (a `Quote` for every consumer of the contract). */
+export interface FoundQuote extends Quote {
+  /** a single-quoted quote inside a double-quoted one; it carries the outer quote's speaker */
+  nested: boolean;
+  /** the quotation goes on in the next paragraph (news convention: no closing mark here) */
+  continues: boolean;
+  /** this piece continues a quotation from the previous paragraph */
+  continued: boolean;
+}
+
+/** Identity key of a speaker name: mentions with equal keys are one speaker. */
+export function speakerKey(name: string): string {
+  try {
+    return keyOf(name.length > 300 ? name.slice(0, 300) : name);
+  } catch {
+    return name.toLowerCase();
+  }
+}
+
+interface Paragraph {
+  line: number;
+  chrome: boolean;
+  marks: QuoteMarkSpan[];
+  /** index into `quotes` of each mark */
+  quoteIndex: number[];
+  tokens: Token[];
+  /** top-level marks, in the order they were masked */
+  topLevel: number[];
+}
+
+export function findQuotes(text: string, lines: readonly Line[], kinds: readonly LineKind[], isCancelled?: () => boolean): FoundQuote[] {
+  try {
+    return find(text, lines, kinds, isCancelled);
+  } catch {
+    return [];
+  }
+}
+
+function find(text: string, lines: readonly Line[], kinds: readonly LineKind[], isCancelled?: () => boolean): FoundQuote[] {
+  const quotes: FoundQuote[] = [];
+  const paragraphs: Paragraph[] = [];
+  // 1. quote marks
+  for (let i = 0; i < lines.length; i++) {
+    if ((i & 255) === 0 && isCancelled?.()) return [];
+    const line = lines[i];
+    const kind = kinds[i] ?? 'body';
+    if (kind === 'blank' || line.end <= line.start) continue;
+    const marks = scanLine(text, line.start, Math.min(line.end, text.length));
+    paragraphs.push({ line: i, chrome: kind === 'chrome', marks, quoteIndex: [], tokens: [], topLevel: [] });
+  }
+  for (const p of paragraphs) {
+    for (const m of p.marks) {
+      p.quoteIndex.push(quotes.length);
+      const closed = m.closed;
+      const contentEnd = closed ? m.end - 1 : m.end;
+      quotes.push({
+        span: span(text, m.open, m.end),
+        content: span(text, m.open + 1, Math.max(m.open + 1, contentEnd)),
+        inChrome: p.chrome,
+        unbalanced: !closed,
+        speaker: null,
+        cue: null,
+        nested: m.parent >= 0,
+        continues: false,
+        continued: false,
+      });
+    }
+  }
+  // multi-paragraph quotations: open at the end of one paragraph, next paragraph opens again
+  for (let k = 0; k + 1 < paragraphs.length; k++) {
+    const p = paragraphs[k];
+    const last = lastTopLevelDouble(p);
+    if (last < 0 || p.marks[last].closed) continue;
+    const q = paragraphs[k + 1];
+    if (q.chrome !== p.chrome || !onlyBlankBetween(lines, kinds, p.line, q.line)) continue;
+    const ql = lines[q.line];
+    if (!startsWithOpeningDouble(text, ql.start, ql.end)) continue;
+    const a = quotes[p.quoteIndex[last]];
+    a.unbalanced = false;
+    a.continues = true;
+    const first = q.marks.findIndex((m) => !m.single);
+    if (first >= 0) quotes[q.quoteIndex[first]].continued = true;
+  }
+
+  // 2./3. tokens, coreference and direct attribution in reading order
+  const tracker = new SpeakerTracker();
+  for (let k = 0; k < paragraphs.length; k++) {
+    if ((k & 63) === 0 && isCancelled?.()) return [];
+    const p = paragraphs[k];
+    if (p.chrome) continue;
+    const line = lines[p.line];
+    const masked: MaskedQuote[] = [];
+    p.marks.forEach((m, i) => {
+      if (m.parent >= 0) return;
+      p.topLevel.push(i);
+      masked.push({ start: m.open, end: m.end, endsSentence: quoteEndsSentence(text, m.open, m.end, m.closed) });
+    });
+    p.tokens = tokenize(text, line.start, Math.min(line.end, text.length), masked);
+    recordEntities(text, p.tokens, tracker);
+    for (let t = 0; t < p.tokens.length; t++) {
+      const tok = p.tokens[t];
+      if (tok.kind !== 'quote') continue;
+      const qi = p.quoteIndex[p.topLevel[tok.quote]];
+      const attr = attributionAfter(p.tokens, t) ?? attributionBefore(p.tokens, t);
+      if (attr) attribute(quotes[qi], attr, p.tokens, text, tracker);
+    }
+  }
+
+  // 4. implicit attribution
+  let prevSpeakerQuote: FoundQuote | null = null; // last attributed top-level quote of the previous paragraph
+  for (let k = 0; k < paragraphs.length; k++) {
+    const p = paragraphs[k];
+    if (p.chrome) { prevSpeakerQuote = null; continue; }
+    // a quote that opens a sentence takes the speaker of the previous quote of its paragraph
+    let lastInParagraph: FoundQuote | null = null;
+    for (let t = 0; t < p.tokens.length; t++) {
+      const tok = p.tokens[t];
+      if (tok.kind !== 'quote') continue;
+      const q = quotes[p.quoteIndex[p.topLevel[tok.quote]]];
+      if (!q.speaker && lastInParagraph?.speaker && tok.sentence === t) inherit(q, lastInParagraph);
+      if (q.speaker) lastInParagraph = q;
+    }
+    // a paragraph that is only a quotation belongs to the previous paragraph's speaker
+    const top = p.topLevel.map((i) => quotes[p.quoteIndex[i]]);
+    if (top.length > 0 && !top[0].speaker && prevSpeakerQuote?.speaker && isQuoteOnly(p.tokens)) {
+      for (const q of top) if (!q.speaker) inherit(q, prevSpeakerQuote);
+    }
+    // nested quotes carry the outer quote's speaker
+    p.marks.forEach((m, i) => {
+      if (m.parent < 0) return;
+      const outer = quotes[p.quoteIndex[m.parent]];
+      const q = quotes[p.quoteIndex[i]];
+      if (outer.speaker) inherit(q, outer);
+    });
+    const attributed = top.filter((q) => q.speaker);
+    prevSpeakerQuote = attributed.length ? attributed[attributed.length - 1] : null;
+  }
+  propagateOverContinuations(quotes);
+  // the pieces may have gained speakers; nested quotes follow again
+  for (const p of paragraphs) {
+    p.marks.forEach((m, i) => {
+      if (m.parent < 0) return;
+      const outer = quotes[p.quoteIndex[m.parent]];
+      const q = quotes[p.quoteIndex[i]];
+      if (!q.speaker && outer.speaker) inherit(q, outer);
+    });
+  }
+  return quotes;
+}
+
+function span(text: string, start: number, end: number): Span {
+  return { start, end, text: text.slice(start, end) };
+}
+
+function lastTopLevelDouble(p: Paragraph): number {
+  for (let i = p.marks.length - 1; i >= 0; i--) if (!p.marks[i].single && p.marks[i].parent < 0) return i;
+  return -1;
+}
+
+function onlyBlankBetween(lines: readonly Line[], kinds: readonly LineKind[], a: number, b: number): boolean {
+  for (let i = a + 1; i < b; i++) if ((kinds[i] ?? 'body') !== 'blank' && lines[i].text.trim() !== '') return false;
+  return true;
+}
+
+function isQuoteOnly(tokens: readonly Token[]): boolean {
+  let quotes = 0;
+  for (const t of tokens) {
+    if (t.kind === 'quote') quotes++;
+    else if (t.kind === 'word') return false;
+  }
+  return quotes > 0;
+}
+
+function inherit(q: FoundQuote, from: FoundQuote): void {
+  if (q.inChrome || !from.speaker) return;
+  q.speaker = { ...from.speaker };
+  q.cue = from.cue;
+}
+
+function propagateOverContinuations(quotes: FoundQuote[]): void {
+  // chains are consecutive in `quotes` order only through their top-level pieces
+  let chain: FoundQuote[] = [];
+  const flush = (): void => {
+    const source = chain.find((q) => q.speaker) ?? null;
+    if (source) for (const q of chain) if (!q.speaker) inherit(q, source);
+    chain = [];
+  };
+  for (const q of quotes) {
+    if (q.nested) continue;
+    if (q.continued && chain.length) chain.push(q);
+    else { flush(); chain = [q]; }
+    if (!q.continues) flush();
+  }
+  flush();
+}
+
+function rangeSpan(text: string, tokens: readonly Token[], r: TokenRange): Span {
+  return span(text, tokens[r.start].start, tokens[r.end].end);
+}
+
+function attribute(q: FoundQuote, attr: Attribution, tokens: readonly Token[], text: string, tracker: SpeakerTracker): void {
+  const np = rangeSpan(text, tokens, attr.np);
+  const cue = rangeSpan(text, tokens, attr.cue);
+  const speaker = makeSpeaker(np, tracker);
+  if (!speaker) return;
+  q.speaker = speaker;
+  q.cue = cue;
+}
+
+function makeSpeaker(np: Span, tracker: SpeakerTracker): Speaker | null {
+  const lower = np.text.toLowerCase();
+  if (SUBJECT_PRONOUNS.has(lower)) {
+    const r = tracker.resolvePronoun(lower, np.start);
+    if (!r) {
+      return { mention: np, via: null, name: np.text, key: `?${lower}@${np.start}`, kind: nameShape(np.text).kind };
+    }
+    return { mention: r.mention, via: np, name: r.entity.name, key: r.entity.key, kind: r.entity.kind };
+  }
+  const entity = tracker.add(np, true);
+  if (!entity) return null;
+  if (isDefiniteDescription(np.text) && entity.key !== keyOf(np.text)) {
+    const naming = tracker.namingMention(entity, np.start) ?? np;
+    return { mention: naming, via: np, name: entity.name, key: entity.key, kind: entity.kind };
+  }
+  return { mention: np, via: null, name: entity.name, key: entity.key, kind: entity.kind };
+}
+
+const SENTENCE_STARTERS = new Set(['the', 'a', 'an', 'in', 'on', 'at', 'but', 'and', 'as', 'after', 'before', 'when', 'while', 'if', 'for', 'with', 'from', 'by', 'this', 'that', 'it', 'he', 'she', 'they', 'we', 'i', 'later', 'speaking', 'still', 'yet', 'so', 'also', 'meanwhile', 'however', 'there', 'here', 'then', 'today', 'asked', 'despite', 'during', 'since', 'his', 'her', 'their', 'its', 'our']);
+
+/** Named entities (capitalised runs) and speech-verb subjects, for coreference. */
+function recordEntities(text: string, tokens: readonly Token[], tracker: SpeakerTracker): void {
+  const add = (r: TokenRange, speaker: boolean): Entity | null => tracker.add(rangeSpan(text, tokens, r), speaker);
+  const subjects = speechSubjects(tokens);
+  let si = 0;
+  let k = 0;
+  while (k < tokens.length) {
+    // speech subjects are recorded at their position so mentions stay in reading order
+    while (si < subjects.length && subjects[si].start <= k) {
+      const r = subjects[si++];
+      const t = tokens[r.start].lower;
+      if (r.start === r.end && (SUBJECT_PRONOUNS.has(t) || NP_STOP.has(t) || DETERMINERS.has(t))) continue;
+      add(r, true);
+    }
+    const t = tokens[k];
+    if (t.kind !== 'word' || !t.cap) { k++; continue; }
+    let start = k;
+    if (t.sentence === k && SENTENCE_STARTERS.has(t.lower)) { start = k + 1; }
+    let end = start;
+    while (end < tokens.length && tokens[end].kind === 'word' && (tokens[end].cap || (tokens[end].lower === 'of' && tokens[end + 1]?.cap && end > start))) end++;
+    if (end > start) {
+      const r: TokenRange = { start, end: end - 1 };
+      const shape = nameShape(rangeSpan(text, tokens, r).text);
+      if (shape.kind !== 'unknown' && !shape.pronoun && (end - start >= 2 || shape.kind === 'organisation')) add(r, false);
+    }
+    k = Math.max(end, k + 1);
+  }
+  while (si < subjects.length) {
+    const r = subjects[si++];
+    const t = tokens[r.start].lower;
+    if (r.start === r.end && (SUBJECT_PRONOUNS.has(t) || NP_STOP.has(t) || DETERMINERS.has(t))) continue;
+    add(r, true);
+  }
+}

@@ -1,0 +1,177 @@
+/**
+ * Quote-mark scanning: finds quotations in one paragraph (line) of text. Straight and curly
+ * double marks pair in any combination (`"… Moscow.”`); single marks (`'…'`, `‘…’`) pair only
+ * when they are not apostrophes (`Öcalan’s`, `others'`, `'90s`) and only inside one double
+ * quotation or outside all of them (single inside double = a nested quote).
+ * One left-to-right pass per line, no regular expressions over the line: linear time.
+ */
+
+export interface QuoteMarkSpan {
+  /** offset of the opening mark */
+  open: number;
+  /** offset just past the closing mark, or the end of the line when open */
+  end: number;
+  /** whether a closing mark was found */
+  closed: boolean;
+  /** single-quote mark pair (partial quote or nested quote) */
+  single: boolean;
+  /** index of the enclosing quote in the line's list, or -1 */
+  parent: number;
+}
+
+const DQ_OPEN = new Set([0x201c, 0x201e, 0x201f, 0xab]); // “ „ ‟ «
+const DQ_CLOSE = new Set([0x201d, 0xbb]); // ” »
+const DQ_AMBIG = new Set([0x22, 0xff02, 0x2033]); // " ＂ ″
+const SQ_OPEN = new Set([0x2018, 0x201a, 0x2039]); // ‘ ‚ ‹
+const SQ_CLOSE = new Set([0x2019, 0x203a]); // ’ ›
+const SQ_AMBIG = new Set([0x27]); // '
+
+export function isDoubleMark(c: number): boolean {
+  return DQ_OPEN.has(c) || DQ_CLOSE.has(c) || DQ_AMBIG.has(c);
+}
+
+export function isSingleMark(c: number): boolean {
+  return SQ_OPEN.has(c) || SQ_CLOSE.has(c) || SQ_AMBIG.has(c);
+}
+
+const LETTER = /[\p{L}\p{N}\p{M}]/u;
+
+export function isWordChar(c: number): boolean {
+  if (c < 0x80) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  if (c >= 0xd800 && c <= 0xdfff) return false;
+  return LETTER.test(String.fromCharCode(c));
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 0xa0 || c === 0x2007 || c === 0x202f || c === 0x200b || c === 0xfeff || c === 12 || c === 11 || (c >= 0x2000 && c <= 0x200a) || c === 0x3000;
+}
+
+/** Characters after which a mark opens: start, space, brackets, dashes, slashes, other marks. */
+function opensAfter(c: number): boolean {
+  return c < 0 || isSpace(c) || c === 40 || c === 91 || c === 123 || c === 0x2014 || c === 0x2013 || c === 45 || c === 47 || c === 58 || isDoubleMark(c) || isSingleMark(c);
+}
+
+/** Characters before which a mark closes: end, space, punctuation, brackets, other marks. */
+function closesBefore(c: number): boolean {
+  return c < 0 || isSpace(c) || c === 44 || c === 46 || c === 59 || c === 58 || c === 33 || c === 63 || c === 41 || c === 93 || c === 125 || c === 0x2014 || c === 0x2013 || c === 45 || c === 0x2026 || c === 47 || isDoubleMark(c) || isSingleMark(c);
+}
+
+type Role = 'open' | 'close' | 'either';
+
+function doubleRole(text: string, i: number, from: number, to: number): Role {
+  const c = text.charCodeAt(i);
+  const prev = i > from ? text.charCodeAt(i - 1) : -1;
+  const next = i + 1 < to ? text.charCodeAt(i + 1) : -1;
+  const left = opensAfter(prev);
+  const right = closesBefore(next);
+  if (DQ_OPEN.has(c)) return right && !left ? 'close' : 'open';
+  if (DQ_CLOSE.has(c)) return left && !right ? 'open' : 'close';
+  if (left && !right) return 'open';
+  if (right && !left) return 'close';
+  return 'either';
+}
+
+/** Elisions that start with an apostrophe: '90s, '16, 'em, 'til, 'cause, rock 'n' roll. */
+function isLeadingElision(text: string, i: number): boolean {
+  const a = text.charCodeAt(i + 1), b = text.charCodeAt(i + 2);
+  if (a >= 48 && a <= 57 && b >= 48 && b <= 57) {
+    const c = text.charCodeAt(i + 3);
+    return !(c >= 48 && c <= 57);
+  }
+  const rest = text.slice(i + 1, i + 7).toLowerCase();
+  const m = /^(em|til|cause|tis|twas|n|bout|nuff|round)(?![\p{L}])/u.exec(rest);
+  return m !== null;
+}
+
+type SingleRole = 'open' | 'close' | 'closeOrApostrophe' | 'apostrophe';
+
+function singleRole(text: string, i: number, from: number, to: number): SingleRole {
+  const c = text.charCodeAt(i);
+  const prev = i > from ? text.charCodeAt(i - 1) : -1;
+  const next = i + 1 < to ? text.charCodeAt(i + 1) : -1;
+  const prevWord = prev >= 0 && isWordChar(prev);
+  const nextWord = next >= 0 && isWordChar(next);
+  if (prevWord && nextWord) return 'apostrophe'; // don't, Öcalan’s, O'Brien
+  const left = opensAfter(prev);
+  const right = closesBefore(next);
+  if (left && !right) {
+    if (isLeadingElision(text, i)) return 'apostrophe';
+    return SQ_CLOSE.has(c) && !nextWord ? 'apostrophe' : 'open';
+  }
+  if (right && !left) {
+    if (SQ_OPEN.has(c)) return 'apostrophe';
+    // others' / Jesus' could be a possessive
+    return prev === 115 || prev === 83 ? 'closeOrApostrophe' : 'close';
+  }
+  return 'apostrophe';
+}
+
+/**
+ * Finds the quotes of one line. `from`/`to` bound the scan (offsets into `text`). Quotes are
+ * returned in order of their opening marks; single-quoted ones carry their enclosing double.
+ */
+export function scanLine(text: string, from: number, to: number): QuoteMarkSpan[] {
+  const out: QuoteMarkSpan[] = [];
+  // 1. double marks
+  let open = -1;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (!isDoubleMark(c)) continue;
+    const role = doubleRole(text, i, from, to);
+    if (open < 0) {
+      if (role !== 'close') open = i;
+      // a stray closing mark is ignored
+    } else if (role === 'open') {
+      // an opening mark inside an open quote: the earlier one was never closed
+      out.push({ open, end: i, closed: false, single: false, parent: -1 });
+      open = i;
+    } else {
+      out.push({ open, end: i + 1, closed: true, single: false, parent: -1 });
+      open = -1;
+    }
+  }
+  if (open >= 0) out.push({ open, end: to, closed: false, single: false, parent: -1 });
+
+  // 2. single marks, within each double quote and in the gaps between them
+  const doubles = out.slice();
+  const singles: QuoteMarkSpan[] = [];
+  let gapStart = from;
+  for (let d = 0; d <= doubles.length; d++) {
+    const gapEnd = d < doubles.length ? doubles[d].open : to;
+    scanSingles(text, gapStart, gapEnd, -1, singles);
+    if (d < doubles.length) {
+      const q = doubles[d];
+      scanSingles(text, q.open + 1, q.closed ? q.end - 1 : q.end, d, singles);
+      gapStart = q.end;
+    }
+  }
+  if (singles.length === 0) return doubles;
+  const all = doubles.concat(singles).sort((x, y) => x.open - y.open);
+  const newIndex = new Map<QuoteMarkSpan, number>();
+  all.forEach((q, i) => { if (!q.single) newIndex.set(q, i); });
+  for (const q of singles) q.parent = q.parent >= 0 ? newIndex.get(doubles[q.parent]) ?? -1 : -1;
+  return all;
+}
+
+function scanSingles(text: string, from: number, to: number, parent: number, out: QuoteMarkSpan[]): void {
+  let pending = -1;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (!isSingleMark(c)) continue;
+    const role = singleRole(text, i, from, to);
+    if (role === 'open') pending = i;
+    else if ((role === 'close' || role === 'closeOrApostrophe') && pending >= 0 && i > pending + 1) {
+      out.push({ open: pending, end: i + 1, closed: true, single: true, parent });
+      pending = -1;
+    }
+  }
+}
+
+/** Whether the first non-space character of the line range is an opening double mark. */
+export function startsWithOpeningDouble(text: string, from: number, to: number): boolean {
+  let i = from;
+  while (i < to && isSpace(text.charCodeAt(i))) i++;
+  if (i >= to) return false;
+  const c = text.charCodeAt(i);
+  return isDoubleMark(c) && doubleRole(text, i, from, to) !== 'close';
+}

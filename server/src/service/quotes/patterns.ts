@@ -1,0 +1,233 @@
+/**
+ * Attribution patterns of news writing, matched on a paragraph's tokens (quotations masked):
+ * `"…," X said`, `"…," said X`, `X said: "…"`, `X said that … "…"`, `X, who …, said`,
+ * `according to X`, `X told Y`, `X was quoted as saying`. Every search is bounded to the
+ * quote's sentence and a fixed number of tokens.
+ */
+import { AUX_SKIP, DETERMINERS, NP_LINKS, NP_STOP, SPEECH_VERB_FORMS, SUBJECT_PRONOUNS, WEAK_SPEECH_VERBS, isIngForm } from './lexicon';
+import type { Token } from './tokens';
+
+/** Token range [start, end] inclusive. */
+export interface TokenRange {
+  start: number;
+  end: number;
+}
+
+export interface Attribution {
+  /** the speaker noun phrase */
+  np: TokenRange;
+  /** the cue (verb and a following `in a statement`, or `according to`) */
+  cue: TokenRange;
+}
+
+const MAX_NP = 10;
+const AFTER_WINDOW = 14;
+const BEFORE_WINDOW = 70;
+const CUE_NOUNS = new Set(['statement', 'interview', 'speech', 'email', 'e-mail', 'letter', 'tweet', 'post', 'release', 'briefing', 'address', 'conference', 'call', 'message', 'video', 'op-ed', 'column', 'filing', 'report', 'remarks', 'comments', 'note', 'memo', 'podcast', 'broadcast', 'appearance', 'testimony', 'hearing', 'rally', 'debate', 'press']);
+
+export function speechVerb(t: Token | undefined): string | null {
+  if (!t || t.kind !== 'word') return null;
+  return SPEECH_VERB_FORMS.get(t.lower) ?? null;
+}
+
+function isWord(t: Token | undefined): t is Token {
+  return !!t && t.kind === 'word';
+}
+
+/**
+ * The noun phrase that ends at token `end` (inclusive), not reaching before `min`.
+ * A lone subject pronoun is a noun phrase.
+ */
+export function npBackward(toks: readonly Token[], end: number, min: number): TokenRange | null {
+  const nounish = (i: number): boolean => i >= min && isWord(toks[i]) && !NP_STOP.has(toks[i].lower) && !DETERMINERS.has(toks[i].lower) && !(speechVerb(toks[i]) && !toks[i].cap);
+  let k = end;
+  let n = 0;
+  let start = -1;
+  while (k >= min && n < MAX_NP) {
+    const t = toks[k];
+    if (!isWord(t)) break;
+    if (SUBJECT_PRONOUNS.has(t.lower)) {
+      if (start < 0) return { start: k, end };
+      break;
+    }
+    if (NP_LINKS.has(t.lower)) {
+      // `head of Russia's parliament`
+      if (start >= 0 && nounish(k - 1)) { start = k; k--; n++; continue; }
+      break;
+    }
+    if (DETERMINERS.has(t.lower)) {
+      if (start < 0) return null; // a determiner alone
+      start = k;
+      // `a spokesman for the department`: continue over a linking preposition
+      if (k - 1 >= min && isWord(toks[k - 1]) && NP_LINKS.has(toks[k - 1].lower) && nounish(k - 2)) {
+        k -= 2; n += 2; continue;
+      }
+      break;
+    }
+    if (NP_STOP.has(t.lower) || (speechVerb(t) && !t.cap)) break;
+    start = k;
+    k--; n++;
+  }
+  if (start < 0) return null;
+  // a phrase may not start with a link word
+  while (start <= end && NP_LINKS.has(toks[start].lower)) start++;
+  if (start > end) return null;
+  return { start, end };
+}
+
+/** The noun phrase starting at token `start`, not reaching `max` (exclusive). */
+export function npForward(toks: readonly Token[], start: number, max: number): TokenRange | null {
+  const first = toks[start];
+  if (!isWord(first) || start >= max) return null;
+  if (SUBJECT_PRONOUNS.has(first.lower)) return { start, end: start };
+  let k = start;
+  let end = -1;
+  while (k < max && k - start < MAX_NP) {
+    const t = toks[k];
+    if (!isWord(t)) break;
+    if (NP_LINKS.has(t.lower)) {
+      if (end >= 0 && isWord(toks[k + 1]) && k + 1 < max && !NP_STOP.has(toks[k + 1].lower)) { k++; continue; }
+      break;
+    }
+    if (DETERMINERS.has(t.lower)) {
+      if (end >= 0 && !NP_LINKS.has(toks[k - 1].lower)) break;
+      k++; continue;
+    }
+    if (NP_STOP.has(t.lower) || (speechVerb(t) && !t.cap)) break;
+    end = k;
+    k++;
+  }
+  if (end < 0) return null;
+  return { start, end };
+}
+
+/** Skips auxiliaries and adverbs before a verb at `v`: returns the index of the token before them. */
+function skipAux(toks: readonly Token[], v: number, min: number): number {
+  let k = v - 1;
+  let n = 0;
+  while (k >= min && n < 3 && isWord(toks[k]) && (AUX_SKIP.has(toks[k].lower) || (toks[k].lower.endsWith('ly') && !toks[k].cap && toks[k].lower.length > 4))) { k--; n++; }
+  return k;
+}
+
+/**
+ * The subject of the speech verb at `v`: the noun phrase before it, skipping auxiliaries
+ * (`also said`) and an appositive or relative clause between commas (`X, who …, said`).
+ */
+export function subjectOf(toks: readonly Token[], v: number, min: number): TokenRange | null {
+  let k = skipAux(toks, v, min);
+  if (k < min) return null;
+  // `X was quoted as saying`
+  if (toks[v].lower === 'saying' && toks[k]?.lower === 'as' && toks[k - 1]?.lower === 'quoted') {
+    k = skipAux(toks, k - 1, min);
+    if (isWord(toks[k]) && (toks[k].lower === 'was' || toks[k].lower === 'is' || toks[k].lower === 'been')) k = skipAux(toks, k, min);
+  }
+  if (toks[k].kind === 'punct' && toks[k].text === ',') {
+    // appositive: find the comma that opens it
+    for (let c = k - 1; c >= Math.max(min, k - 30); c--) {
+      const t = toks[c];
+      if (t.kind === 'quote') return null;
+      if (t.kind === 'punct' && t.text === ',') {
+        const np = npBackward(toks, c - 1, min);
+        return np;
+      }
+    }
+    return null;
+  }
+  return npBackward(toks, k, min);
+}
+
+/** Extends a cue over `in a statement`, `in an interview on Thursday` … (at most 4 tokens). */
+function cueExtent(toks: readonly Token[], v: number, max: number): TokenRange {
+  const t1 = toks[v + 1], t2 = toks[v + 2], t3 = toks[v + 3];
+  if (v + 3 < max && isWord(t1) && (t1.lower === 'in' || t1.lower === 'on') && isWord(t2) && DETERMINERS.has(t2.lower) && isWord(t3) && CUE_NOUNS.has(t3.lower)) {
+    return { start: v, end: v + 3 };
+  }
+  return { start: v, end: v };
+}
+
+function sentenceEnd(toks: readonly Token[], from: number): number {
+  const s = toks[from]?.sentence;
+  let k = from;
+  while (k < toks.length && toks[k].sentence === s) k++;
+  return k;
+}
+
+/** `"…," X said` / `"…," said X` / `"…," according to X` right after the quote token `q`. */
+export function attributionAfter(toks: readonly Token[], q: number): Attribution | null {
+  let k = q + 1;
+  while (k < toks.length && toks[k].kind === 'punct' && /^[,\u2014\u2013\-\u2026:]$/.test(toks[k].text)) k++;
+  if (k >= toks.length || toks[k].kind !== 'word') return null;
+  const max = Math.min(sentenceEnd(toks, k), k + AFTER_WINDOW + MAX_NP);
+  const t = toks[k];
+  if (t.lower === 'according' && toks[k + 1]?.lower === 'to') {
+    const np = npForward(toks, k + 2, max);
+    return np ? { np, cue: { start: k, end: k + 1 } } : null;
+  }
+  const verb = speechVerb(t);
+  if (verb && !t.cap && !isIngForm(t.lower)) {
+    if (WEAK_SPEECH_VERBS.has(verb)) return null;
+    const np = npForward(toks, k + 1, max);
+    return np ? { np, cue: { start: k, end: k } } : null;
+  }
+  for (let v = k + 1; v < max && v <= k + AFTER_WINDOW; v++) {
+    const tv = toks[v];
+    if (tv.kind === 'quote') break;
+    const vb = speechVerb(tv);
+    if (!vb || tv.cap) continue;
+    if (isIngForm(tv.lower) && tv.lower !== 'saying') continue;
+    const np = subjectOf(toks, v, k);
+    if (np && np.start === k) return { np, cue: cueExtent(toks, v, max) };
+    // a verb whose subject is not right after the quote: not an attribution of this quote
+    return null;
+  }
+  return null;
+}
+
+/**
+ * `X said: "…"`, `X said that … "…"`, `according to X, "…"`: the nearest speech verb before
+ * the quote token `q` in its sentence, with a subject.
+ */
+export function attributionBefore(toks: readonly Token[], q: number): Attribution | null {
+  const s = toks[q].sentence;
+  const min = Math.max(s, q - BEFORE_WINDOW);
+  for (let j = q - 1; j >= min; j--) {
+    const t = toks[j];
+    if (t.kind !== 'word') continue;
+    if (t.lower === 'according' && toks[j + 1]?.lower === 'to') {
+      const np = npForward(toks, j + 2, q);
+      if (np) return { np, cue: { start: j, end: j + 1 } };
+      continue;
+    }
+    const verb = speechVerb(t);
+    if (!verb || (t.cap && j !== s)) continue;
+    if (isIngForm(t.lower) && !(t.lower === 'saying' && toks[j - 1]?.lower === 'as')) continue; // `adding that …`: look for the finite verb
+    const np = subjectOf(toks, j, s);
+    if (np && !(np.start === np.end && !toks[np.start].cap && !SUBJECT_PRONOUNS.has(toks[np.start].lower) && NP_STOP.has(toks[np.start].lower))) {
+      return { np, cue: cueExtent(toks, j, q) };
+    }
+    // inversion before the quote: `…, said X, "…"`
+    if ((j === s || (toks[j - 1]?.kind === 'punct' && toks[j - 1].text === ',')) && !WEAK_SPEECH_VERBS.has(verb)) {
+      const fw = npForward(toks, j + 1, q);
+      if (fw) return { np: fw, cue: { start: j, end: j } };
+    }
+  }
+  return null;
+}
+
+/** All speech-verb subjects of a paragraph outside quotations (for coreference). */
+export function speechSubjects(toks: readonly Token[]): TokenRange[] {
+  const out: TokenRange[] = [];
+  for (let j = 0; j < toks.length; j++) {
+    const t = toks[j];
+    const verb = speechVerb(t);
+    if (!verb || t.cap || isIngForm(t.lower)) continue;
+    const s = toks[j].sentence;
+    const np = subjectOf(toks, j, s);
+    if (np) { out.push(np); continue; }
+    if (toks[j - 1]?.kind === 'punct' && toks[j - 1].text === ',' && !WEAK_SPEECH_VERBS.has(verb)) {
+      const fw = npForward(toks, j + 1, Math.min(toks.length, j + 1 + MAX_NP));
+      if (fw) out.push(fw);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,114 @@
+/**
+ * Tokens of one paragraph with its top-level quotations masked as single tokens, and the
+ * sentence each token belongs to. Attribution patterns are matched on these tokens, so no
+ * regular expression ever runs over unbounded text. One linear pass.
+ */
+import { ABBREVIATIONS } from './lexicon';
+import { isWordChar } from './marks';
+
+export type TokenKind = 'word' | 'punct' | 'quote';
+
+export interface Token {
+  start: number;
+  end: number;
+  text: string;
+  lower: string;
+  kind: TokenKind;
+  /** for quote tokens: index of the quotation in the paragraph's quote list */
+  quote: number;
+  /** first character is an upper-case letter (or a digit-free acronym) */
+  cap: boolean;
+  /** index of the first token of this token's sentence */
+  sentence: number;
+}
+
+export interface MaskedQuote {
+  /** offset of the opening mark */
+  start: number;
+  /** offset just past the closing mark (or the line end) */
+  end: number;
+  /** the quoted words end with sentence-final punctuation (`.”`, `?"`) */
+  endsSentence: boolean;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 0xa0 || c === 0x202f || c === 0x2007 || c === 0x200b || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) || c === 0x3000 || c === 10 || c === 13;
+}
+
+const UPPER = /\p{Lu}/u;
+
+function isUpperStart(s: string): boolean {
+  return s.length > 0 && UPPER.test(s[0]);
+}
+
+/**
+ * Tokenises text[from, to) treating each of `quotes` (sorted, non-overlapping, within the
+ * range) as one token.
+ */
+export function tokenize(text: string, from: number, to: number, quotes: readonly MaskedQuote[]): Token[] {
+  const toks: Token[] = [];
+  let qi = 0;
+  let i = from;
+  const push = (start: number, end: number, kind: TokenKind, quote = -1): void => {
+    const t = text.slice(start, end);
+    toks.push({ start, end, text: t, lower: t.toLowerCase(), kind, quote, cap: kind === 'word' && isUpperStart(t), sentence: 0 });
+  };
+  while (i < to) {
+    if (qi < quotes.length && i >= quotes[qi].start) {
+      const q = quotes[qi];
+      push(q.start, Math.min(q.end, to), 'quote', qi);
+      i = Math.max(i, q.end);
+      qi++;
+      continue;
+    }
+    const limit = qi < quotes.length ? Math.min(to, quotes[qi].start) : to;
+    const c = text.charCodeAt(i);
+    if (isSpace(c)) { i++; continue; }
+    if (isWordChar(c)) {
+      let j = i + 1;
+      while (j < limit) {
+        const d = text.charCodeAt(j);
+        if (isWordChar(d)) { j++; continue; }
+        // joiners inside a word: U.S, parliament's, U.S.-Russia, AT&T
+        if ((d === 46 || d === 39 || d === 0x2019 || d === 45 || d === 38 || d === 0x2010 || d === 0x2011) && j + 1 < limit && isWordChar(text.charCodeAt(j + 1))) { j += 2; continue; }
+        break;
+      }
+      // a final period belongs to abbreviations: U.S., Mr., J.
+      if (j < limit && text.charCodeAt(j) === 46) {
+        const w = text.slice(i, j);
+        if (w.includes('.') || ABBREVIATIONS.has(w.toLowerCase()) || (w.length === 1 && isUpperStart(w))) j++;
+      }
+      push(i, j, 'word');
+      i = j;
+      continue;
+    }
+    // surrogate pairs and other symbols: one token per code point
+    const step = c >= 0xd800 && c <= 0xdbff && i + 1 < limit && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+    push(i, i + step, 'punct');
+    i += step;
+  }
+  // sentences
+  let s = 0;
+  for (let k = 0; k < toks.length; k++) {
+    toks[k].sentence = s;
+    const t = toks[k];
+    const next = toks[k + 1];
+    if (!next) break;
+    let boundary = false;
+    if (t.kind === 'punct' && (t.text === '.' || t.text === '!' || t.text === '?' || t.text === ';')) {
+      boundary = next.kind === 'quote' || next.cap || t.text === ';' || (next.kind === 'punct' && next.text !== ',');
+    } else if (t.kind === 'quote' && quotes[t.quote].endsSentence) {
+      boundary = next.kind === 'quote';
+    }
+    if (boundary) s = k + 1;
+  }
+  return toks;
+}
+
+/** Whether the quotation's words end a sentence (`…Moscow.”`, `…?"`). */
+export function quoteEndsSentence(text: string, open: number, end: number, closed: boolean): boolean {
+  let j = closed ? end - 2 : end - 1;
+  while (j > open && isSpace(text.charCodeAt(j))) j--;
+  const c = text.charCodeAt(j);
+  return c === 46 || c === 33 || c === 63 || c === 0x2026;
+}

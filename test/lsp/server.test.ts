@@ -1,0 +1,139 @@
+import { test, after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import type { CodeAction, Diagnostic, DocumentSymbol, Hover } from 'vscode-languageserver-types';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { readSeed, SEED_000, SEED_003 } from '../helpers';
+import { makeWorkspace, startServer, until, type LspSession } from './lspClient';
+
+let s: LspSession;
+const REL_000 = 'seeds/000_0de6c06a7072f844.txt';
+const REL_003 = 'seeds/003_35d470c25130c666.txt';
+const text000 = readSeed(SEED_000);
+
+before(async () => {
+  s = await startServer(makeWorkspace());
+  await s.open(REL_000, text000);
+});
+after(async () => {
+  await s.close();
+});
+
+async function pull(rel: string): Promise<Diagnostic[]> {
+  const r = (await s.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri: s.uriOf(rel) } })) as { kind: string; items: Diagnostic[] };
+  assert.equal(r.kind, 'full');
+  return r.items;
+}
+
+test('initialize advertises pull diagnostics with inter-file dependencies and incremental sync', () => {
+  const caps = s.capabilities;
+  assert.deepEqual(caps.diagnosticProvider, { identifier: 'seed-review', interFileDependencies: true, workspaceDiagnostics: false });
+  assert.equal(caps.textDocumentSync.change, 2, 'incremental');
+  assert.ok(caps.codeActionProvider.codeActionKinds.includes('source.fixAll.seedReview'));
+  assert.equal(caps.hoverProvider, true);
+});
+
+test('pull diagnostics on seed 000: chrome blocks and invisible characters, source seed-review', async () => {
+  const items = await until('chrome diagnostics after indexing', async () => {
+    const d = await pull(REL_000);
+    return d.some((x) => String(x.code).startsWith('chrome.')) ? d : undefined;
+  });
+  assert.ok(items.every((d) => d.source === 'seed-review'));
+  assert.ok(items.some((d) => d.code === 'text.invisible-character' && d.range.start.line === 7));
+  const codes = new Set(items.map((d) => String(d.code)));
+  assert.ok(codes.has('chrome.template-leak'), [...codes].join(','));
+  assert.ok(codes.has('chrome.related-headlines'));
+  assert.ok(codes.has('chrome.teaser'));
+});
+
+test('document symbols: header, article and chrome groups', async () => {
+  const symbols = (await s.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri: s.uriOf(REL_000) } })) as DocumentSymbol[];
+  assert.equal(symbols[0].name, 'US, Russia discuss stabilizing embassy operations in Istanbul talks');
+  assert.ok(symbols.some((x) => x.name === 'Article'));
+  assert.ok(symbols.some((x) => x.name === 'Chrome'));
+});
+
+test('hover on the header line', async () => {
+  const h = (await s.conn.sendRequest('textDocument/hover', { textDocument: { uri: s.uriOf(REL_000) }, position: { line: 0, character: 3 } })) as Hover;
+  assert.ok(h && typeof h.contents === 'object' && 'value' in h.contents);
+  assert.match(h.contents.value, /Seed header/);
+});
+
+test('code action: the chrome quick fix removes exactly the block, and fix-all is offered', async () => {
+  const items = await pull(REL_000);
+  const leak = items.find((d) => d.code === 'chrome.template-leak');
+  assert.ok(leak);
+  const actions = (await s.conn.sendRequest('textDocument/codeAction', {
+    textDocument: { uri: s.uriOf(REL_000) },
+    range: leak.range,
+    context: { diagnostics: [leak] },
+  })) as CodeAction[];
+  const fix = actions.find((a) => a.isPreferred);
+  assert.ok(fix?.edit?.documentChanges);
+  const change = fix.edit.documentChanges[0];
+  assert.ok('textDocument' in change);
+  assert.equal(change.textDocument.version, 1);
+  const doc = TextDocument.create(s.uriOf(REL_000), 'seed', 1, text000);
+  const after = TextDocument.applyEdits(doc, change.edits as never);
+  assert.ok(!after.includes('Quark.Models.Entities'));
+  assert.equal(after.length, text000.length - (text000.split('\n')[leak.range.start.line].length + 1) - 1, 'the line and one surplus blank line go');
+
+  const fixAll = (await s.conn.sendRequest('textDocument/codeAction', {
+    textDocument: { uri: s.uriOf(REL_000) },
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    context: { diagnostics: [], only: ['source.fixAll.seedReview'] },
+  })) as CodeAction[];
+  assert.equal(fixAll.length, 1);
+  assert.equal(fixAll[0].kind, 'source.fixAll.seedReview');
+});
+
+test('an edit is picked up incrementally and a fix for the old version is refused', async () => {
+  const items = await pull(REL_000);
+  const nbsp = items.find((d) => d.code === 'text.invisible-character');
+  assert.ok(nbsp);
+  // the user replaces the no-break space by hand
+  await s.conn.sendNotification('textDocument/didChange', {
+    textDocument: { uri: s.uriOf(REL_000), version: 2 },
+    contentChanges: [{ range: nbsp.range, text: ' ' }],
+  });
+  const actions = (await s.conn.sendRequest('textDocument/codeAction', {
+    textDocument: { uri: s.uriOf(REL_000) },
+    range: nbsp.range,
+    context: { diagnostics: [nbsp] },
+  })) as CodeAction[];
+  assert.equal(actions.filter((a) => a.edit).length, 0, 'no edit offered for text that is gone');
+  const after = await pull(REL_000);
+  assert.equal(after.filter((d) => d.code === 'text.invisible-character').length, items.filter((d) => d.code === 'text.invisible-character').length - 1);
+});
+
+test('push diagnostics for clients without pull support', async () => {
+  const s3 = await startServer(makeWorkspace(), { pull: false });
+  try {
+    await s3.open(REL_003, readSeed(SEED_003));
+    const pushed = await until('publishDiagnostics', () =>
+      s3.notifications.find((n) => n.method === 'textDocument/publishDiagnostics' && (n.params as { diagnostics: Diagnostic[] }).diagnostics.length > 0),
+    );
+    const d = (pushed.params as { diagnostics: Diagnostic[] }).diagnostics;
+    assert.ok(d.some((x) => x.code === 'chrome.footer'));
+  } finally {
+    await s3.close();
+  }
+});
+
+test('settings are pulled per resource: a rule turned off disappears after a configuration change', async () => {
+  s.settings = { rules: { chrome: { teaser: 'off' } } };
+  await s.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+  const items = await until('teaser diagnostics gone', async () => {
+    const d = await pull(REL_000);
+    return d.some((x) => x.code === 'chrome.teaser') ? undefined : d;
+  });
+  assert.ok(items.some((x) => x.code === 'chrome.template-leak'));
+  s.settings = {};
+  await s.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+});
+
+test('a request for an unknown document answers empty, the server stays up', async () => {
+  const h = await s.conn.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///nope.txt' }, position: { line: 0, character: 0 } });
+  assert.equal(h, null);
+  const symbols = await s.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri: s.uriOf(REL_000) } });
+  assert.ok(Array.isArray(symbols));
+});
