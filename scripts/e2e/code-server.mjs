@@ -149,8 +149,8 @@ export function freePort() {
  * Start code-server in its own process group. Resolves once it answers HTTP.
  * @returns {Promise<{ port: number, url: string, child: import('node:child_process').ChildProcess, kill: () => void, output: () => string }>}
  */
-export async function startCodeServer({ entry, folder, userDataDir, extensionsDir, logPrefix = '[code-server]', quiet = true }) {
-  const port = await freePort();
+export async function startCodeServer({ entry, folder, userDataDir, extensionsDir, port, logPrefix = '[code-server]', quiet = true }) {
+  port ??= await freePort();
   const args = [
     entry,
     '--bind-addr', `127.0.0.1:${port}`,
@@ -192,13 +192,25 @@ export async function startCodeServer({ entry, folder, userDataDir, extensionsDi
   return { port, url, child, kill, output: () => out };
 }
 
+/** Live (non-zombie) members of process group `pgid`. */
+function groupAlive(pgid) {
+  const r = spawnSync('ps', ['-e', '-o', 'pgid=,stat='], { encoding: 'utf8' });
+  if (r.status !== 0) {
+    try { process.kill(-pgid, 0); return true; } catch { return false; }
+  }
+  return r.stdout.split('\n').some((l) => {
+    const [g, stat] = l.trim().split(/\s+/);
+    return Number(g) === pgid && stat && !stat.startsWith('Z');
+  });
+}
+
 /** SIGTERM the process group, then SIGKILL whatever is left of it shortly after. Synchronous. */
 export function killGroup(pid) {
   if (!pid) return;
   try { process.kill(-pid, 'SIGTERM'); } catch { return; }
   const until = Date.now() + 3000;
   while (Date.now() < until) {
-    try { process.kill(-pid, 0); } catch { return; }
+    if (!groupAlive(pid)) return;
     spawnSync('sleep', ['0.1']);
   }
   try { process.kill(-pid, 'SIGKILL'); } catch {}
