@@ -216,7 +216,8 @@ async function runDesktop({ run, testsPath }) {
 main().then(
   (code) => finish(code),
   (err) => {
-    console.error(`[e2e] ${err && err.stack ? err.stack : err}`);
+    if (cleaning) return; // stopping already (signal or timeout): errors of torn-down parts are noise
+    console.error(`[e2e] ${err && err.exitCode ? err.message : err && err.stack ? err.stack : err}`);
     finish(err && err.exitCode ? err.exitCode : 1);
   },
 );

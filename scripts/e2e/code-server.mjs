@@ -119,8 +119,11 @@ export async function ensureCodeServer() {
       const child = spawn('npm', ['install', '--no-save', '--loglevel=warn', `code-server@${CODE_SERVER_VERSION}`], {
         cwd: dir, env, stdio: ['ignore', 'inherit', 'inherit'],
       });
+      // If this process exits first (Ctrl+C handled by a caller, timeout), don't leave npm running.
+      const killChild = () => { try { child.kill('SIGTERM'); } catch {} };
+      process.once('exit', killChild);
       child.on('error', reject);
-      child.on('exit', (c, sig) => resolve(sig ? 1 : c));
+      child.on('exit', (c, sig) => { process.removeListener('exit', killChild); resolve(sig ? 1 : c); });
     });
     if (code !== 0 || !fs.existsSync(entry)) throw new Error(`npm install code-server@${CODE_SERVER_VERSION} failed (exit ${code}); it will be redone on the next run`);
     fs.rmSync(tmpdir, { recursive: true, force: true });
