@@ -31,21 +31,84 @@ export interface Token {
 }
 
 const ZW = '\\u00ad\\u200b\\u200c\\u200d\\u2060\\ufeff';
-const W = `[\\p{L}\\p{N}\\p{M}${ZW}]`;
-const APOS = `['\\u2019\\u2018\\u02bc\\u0060\\u00b4\\u2032]`;
-/**
- * An abbreviation with dots (`U.S.`, `e.g.`), or a word/figure: letters, digits and marks, with
- * inner apostrophes, and inner `.`/`,` only before a digit (`2.3`, `1,000`); or a percent sign.
- */
-const TOKEN_RE = new RegExp(
-  `(?:\\p{L}\\.){2,}|${W}+(?:(?:${APOS}|[.,](?=\\p{N}))${W}+)*|[%\\uff05]`,
-  'gu',
-);
 const ZW_RE = new RegExp(`[${ZW}]`, 'g');
+const APOS = `['\\u2019\\u2018\\u02bc\\u0060\\u00b4\\u2032]`;
 const APOS_RE = new RegExp(APOS, 'g');
 const MARKS_RE = /\p{M}/gu;
 const DIGIT_RE = /\p{N}/u;
 const UPPER_RE = /^\p{Lu}/u;
+
+// Character classes for the scanner, filled lazily: a letter, a digit, a word-internal mark or
+// invisible character, an apostrophe, `.` or `,`, a percent sign, anything else.
+const C_UNKNOWN = 0, C_LETTER = 1, C_DIGIT = 2, C_INNER = 3, C_APOS = 4, C_POINT = 5, C_PERCENT = 6, C_OTHER = 7;
+const charClass = new Uint8Array(65536);
+function classOf(code: number): number {
+  const known = charClass[code];
+  if (known !== C_UNKNOWN) return known;
+  const ch = String.fromCharCode(code);
+  let c: number;
+  if (/\p{L}/u.test(ch)) c = C_LETTER;
+  else if (/\p{N}/u.test(ch)) c = C_DIGIT;
+  else if (/[\p{M}\u00ad\u200b\u200c\u200d\u2060\ufeff]/u.test(ch)) c = C_INNER;
+  else if (/['\u2019\u2018\u02bc\u0060\u00b4\u2032]/.test(ch)) c = C_APOS;
+  else if (ch === '.' || ch === ',') c = C_POINT;
+  else if (ch === '%' || ch === '\uff05') c = C_PERCENT;
+  else if (code >= 0xd800 && code <= 0xdfff) c = C_LETTER; // astral: treat as part of a word
+  else c = C_OTHER;
+  charClass[code] = c;
+  return c;
+}
+const isWordClass = (c: number) => c === C_LETTER || c === C_DIGIT || c === C_INNER;
+
+/**
+ * Cuts the raw tokens of `text`: an abbreviation with dots (`U.S.`, `e.g.`); a word or figure of
+ * letters, digits and marks with inner apostrophes, and inner `.`/`,` only before a digit (`2.3`,
+ * `1,000`); a percent sign. Calls `each(start, end)` for each.
+ */
+function scan(text: string, each: (start: number, end: number) => void): void {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = classOf(text.charCodeAt(i));
+    if (c === C_PERCENT) {
+      each(i, i + 1);
+      i++;
+      continue;
+    }
+    if (!isWordClass(c)) {
+      i++;
+      continue;
+    }
+    // abbreviation: (letter '.'){2,}
+    if (c === C_LETTER) {
+      let j = i, k = 0;
+      while (j + 1 < n && classOf(text.charCodeAt(j)) === C_LETTER && text.charCodeAt(j + 1) === 46) {
+        j += 2;
+        k++;
+      }
+      if (k >= 2) {
+        each(i, j);
+        i = j;
+        continue;
+      }
+    }
+    let j = i + 1;
+    for (;;) {
+      while (j < n && isWordClass(classOf(text.charCodeAt(j)))) j++;
+      if (j + 1 < n) {
+        const sep = classOf(text.charCodeAt(j));
+        const next = classOf(text.charCodeAt(j + 1));
+        if ((sep === C_APOS && isWordClass(next)) || (sep === C_POINT && next === C_DIGIT)) {
+          j += 2;
+          continue;
+        }
+      }
+      break;
+    }
+    each(i, j);
+    i = j;
+  }
+}
 
 const SPECIAL_LETTERS: Record<string, string> = {
   ß: 'ss', ø: 'o', æ: 'ae', œ: 'oe', đ: 'd', ł: 'l', ı: 'i', þ: 'th', ð: 'd', ħ: 'h',
@@ -63,16 +126,53 @@ const NUMBER_WORDS: Record<string, string> = {
 /** Marker form of the lower-case pronoun `us`, kept apart from the country `US`/`U.S.`. */
 const PRONOUN_US = 'us~';
 
-const cache = new Map<string, string>();
+/** What the tokenizer knows of a raw token, cached per raw string. */
+interface WordInfo {
+  norm: string;
+  /** TOKEN_NUMBER, TOKEN_STOP or 0 */
+  kind: number;
+  /** the first character is upper-case */
+  upper: boolean;
+  /** id of `norm` in the shared vocabulary */
+  id: number;
+}
+const cache = new Map<string, WordInfo>();
+
+/**
+ * One vocabulary shared by every index of the process: normalised form → integer id. It only
+ * grows (by the number of distinct normalised words seen, a few hundred thousand at most).
+ */
+const vocabulary = new Map<string, number>();
+
+/** The shared integer id of a normalised token. */
+export function tokenIdOf(norm: string): number {
+  let id = vocabulary.get(norm);
+  if (id === undefined) {
+    id = vocabulary.size;
+    vocabulary.set(norm, id);
+  }
+  return id;
+}
+
+/** Number of ids handed out so far (ids are below it). */
+export function vocabularySize(): number {
+  return vocabulary.size;
+}
+
+function wordInfo(raw: string): WordInfo {
+  let info = cache.get(raw);
+  if (info === undefined) {
+    const norm = normalizeUncached(raw);
+    info = { norm, kind: kindOf(norm), upper: isUpper(raw.charCodeAt(0), raw), id: tokenIdOf(norm) };
+    if (cache.size > 200_000) cache.clear();
+    cache.set(raw, info);
+  }
+  return info;
+}
 
 /** The normalised form of one raw token (as the tokenizer cuts it). Returns '' for nothing. */
 export function normalizeWord(raw: string): string {
-  const hit = cache.get(raw);
-  if (hit !== undefined) return hit;
-  const out = normalizeUncached(raw);
-  if (cache.size > 200_000) cache.clear();
-  cache.set(raw, out);
-  return out;
+  return wordInfo(raw).norm;
 }
 
 function normalizeUncached(raw: string): string {
@@ -104,40 +204,60 @@ const PAIRS: Record<string, string> = {
   'united kingdom': 'uk',
   'united nations': 'un',
 };
+const PAIR_HEADS = new Set(Object.keys(PAIRS).map((k) => k.split(' ')[0]));
+
+/**
+ * Calls `each(norm, start, end, flags)` for each token of `text`, without allocating a token
+ * object (the index uses this; `tokenize` builds objects on it).
+ */
+export function forEachToken(
+  text: string,
+  each: (norm: string, start: number, end: number, flags: number, id: number) => void,
+): void {
+  // one token is held back so that `per cent`, `United States`, ... can merge into it
+  let pNorm = '', pStart = 0, pEnd = 0, pFlags = 0, pId = 0, have = false, first = true;
+  scan(text, (start, end) => {
+    const info = wordInfo(text.slice(start, end));
+    const norm = info.norm;
+    if (norm === '') return;
+    if (have && PAIR_HEADS.has(pNorm) && pEnd + 1 === start && text.charCodeAt(pEnd) === 32) {
+      const pair = PAIRS[pNorm + ' ' + norm];
+      if (pair !== undefined) {
+        pNorm = pair;
+        pEnd = end;
+        pFlags = flagsFor(kindOf(pair), pFlags & TOKEN_NAME);
+        pId = tokenIdOf(pair);
+        return;
+      }
+    }
+    if (have) each(pNorm, pStart, pEnd, pFlags, pId);
+    const name = info.upper && (first || !isSentenceStart(text, start)) ? TOKEN_NAME : 0;
+    pNorm = norm; pStart = start; pEnd = end; pFlags = flagsFor(info.kind, name); pId = info.id;
+    have = true;
+    first = false;
+  });
+  if (have) each(pNorm, pStart, pEnd, pFlags, pId);
+}
 
 /** Tokenizes one sentence (or any text) into normalised tokens with their source offsets. */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  TOKEN_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = TOKEN_RE.exec(text)) !== null) {
-    const raw = m[0];
-    const norm = normalizeWord(raw);
-    if (norm === '') continue;
-    const start = m.index;
-    const end = start + raw.length;
-    const prev = out.length > 0 ? out[out.length - 1] : undefined;
-    if (prev && prev.end + 1 === start && text.charCodeAt(prev.end) === 32) {
-      const pair = PAIRS[prev.norm + ' ' + norm];
-      if (pair !== undefined) {
-        prev.norm = pair;
-        prev.end = end;
-        prev.flags = flagsFor(pair, prev.flags & TOKEN_NAME);
-        continue;
-      }
-    }
-    let flags = 0;
-    if (out.length > 0 && UPPER_RE.test(raw) && !(isSentenceStart(text, start))) flags |= TOKEN_NAME;
-    out.push({ norm, start, end, flags: flagsFor(norm, flags) });
-  }
+  forEachToken(text, (norm, start, end, flags) => out.push({ norm, start, end, flags }));
   return out;
 }
 
-function flagsFor(norm: string, base: number): number {
-  let flags = base;
-  if (DIGIT_RE.test(norm)) flags |= TOKEN_NUMBER;
-  else if (isStopword(norm)) flags = TOKEN_STOP; // a capitalised `The` is not a name
-  return flags;
+function isUpper(code: number, raw: string): boolean {
+  if (code < 128) return code >= 65 && code <= 90;
+  return UPPER_RE.test(raw);
+}
+
+function kindOf(norm: string): number {
+  return DIGIT_RE.test(norm) ? TOKEN_NUMBER : isStopword(norm) ? TOKEN_STOP : 0;
+}
+
+function flagsFor(kind: number, name: number): number {
+  if (kind === TOKEN_STOP) return TOKEN_STOP; // a capitalised `The` is not a name
+  return name | kind;
 }
 
 /** Whether the word at `pos` opens a sentence or a quotation (so its capital says nothing). */

@@ -1,0 +1,406 @@
+/**
+ * Corpus-wide index of body sentences for cross-links, incremental per file.
+ *
+ * Storage is compact: every token is an integer id in one growable pool (Int32Array, with a
+ * Uint8Array of TOKEN_* flags beside it); a sentence is a slice of the pool. Candidates come from
+ * an inverted index of content-word bigrams (consecutive words once function words are dropped),
+ * kept as chained postings in typed arrays; a candidate sharing enough bigrams is verified with
+ * the alignment score (score.ts), weighted by the corpus document frequency of each token.
+ * Removing a file only marks its sentences dead; postings are rebuilt once dead ones outnumber
+ * live ones.
+ */
+import type { CrossLink, Sentence } from '../types';
+import { forEachToken, TOKEN_STOP, vocabularySize } from './normalize';
+import { DEFAULT_MIN_SCORE, scoreDetail, type TokenSeq } from './score';
+import { corpusWeight } from './weights';
+
+export interface SentenceIndexOptions {
+  /** minimum score of a link (`seedReview.matching.minScore`) */
+  minScore?: number;
+  /** links listed per sentence; beyond that only counted (default 20) */
+  maxFanOut?: number;
+  /** sentences with fewer content words are not indexed (default 5) */
+  minContentTokens?: number;
+  /** also link a sentence carried whole by a longer one (a clause added) (default true) */
+  containment?: boolean;
+}
+
+/**
+ * `same`: the two sentences say the same (score >= minScore);
+ * `contains`: this sentence carries the target whole and adds a clause;
+ * `containedIn`: the target carries this sentence whole and adds a clause.
+ */
+export type LinkRelation = 'same' | 'contains' | 'containedIn';
+
+export interface SentenceLink extends CrossLink {
+  relation: LinkRelation;
+}
+
+/** The links of one sentence: the best sentence of each other file, best first. */
+export interface SentenceMatches {
+  sentence: Sentence;
+  /** at most `maxFanOut` links, one per other file, highest score first */
+  links: SentenceLink[];
+  /** number of other files with a link (may exceed links.length) */
+  totalFiles: number;
+}
+
+interface FileEntry {
+  id: number;
+  uri: string;
+  /** sentence ids (sids) of the file's indexed sentences */
+  sids: number[];
+}
+
+const EMPTY = -1;
+const MAX_POSTINGS_PER_KEY = 4000;
+const MAX_VERIFY = 600;
+
+function grow<T extends Int32Array | Uint8Array | Uint16Array>(a: T, need: number): T {
+  if (need <= a.length) return a;
+  let size = a.length * 2;
+  while (size < need) size *= 2;
+  const b = new (a.constructor as { new (n: number): T })(size);
+  b.set(a);
+  return b;
+}
+
+function pairKey(x: number, y: number): number {
+  let h = Math.imul(x + 1, 0x9e3779b1) ^ Math.imul(y + 0x7f4a7c15, 0x85ebca77);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d);
+  return h ^ (h >>> 12);
+}
+
+export class SentenceIndex {
+  readonly minScore: number;
+  readonly maxFanOut: number;
+  readonly minContentTokens: number;
+  readonly containment: boolean;
+
+  private df = new Int32Array(1024);
+  private vocabStamp = new Int32Array(1024);
+  private stamp = 0;
+
+  // token pool
+  private poolIds = new Int32Array(1 << 16);
+  private poolFlags = new Uint8Array(1 << 16);
+  private poolLen = 0;
+
+  // per sentence id
+  private sOff = new Int32Array(1024);
+  private sLen = new Int32Array(1024);
+  private sFile = new Int32Array(1024);
+  private sKeys = new Int32Array(1024);
+  private sAlive = new Uint8Array(1024);
+  private sSentence: (Sentence | undefined)[] = [];
+  private sidCount = 0;
+  private live = 0;
+
+  // postings: chained per bucket
+  private bucketBits = 16;
+  private heads = new Int32Array(1 << 16).fill(EMPTY);
+  private pNext = new Int32Array(1 << 16);
+  private pSid = new Int32Array(1 << 16);
+  private pKey = new Int32Array(1 << 16);
+  private postings = 0;
+  private deadPostings = 0;
+
+  // per query scratch
+  private candMark = new Int32Array(1024);
+  private candCount = new Int32Array(1024);
+  private queryEpoch = 0;
+
+  private files = new Map<string, FileEntry>();
+  private fileUris: (string | undefined)[] = [];
+  private freeFileIds: number[] = [];
+
+  /** Incremented on every change: cache links per version. */
+  version = 0;
+
+  constructor(options: SentenceIndexOptions = {}) {
+    this.minScore = options.minScore ?? DEFAULT_MIN_SCORE;
+    this.maxFanOut = options.maxFanOut ?? 20;
+    this.minContentTokens = options.minContentTokens ?? 5;
+    this.containment = options.containment ?? true;
+  }
+
+  get fileCount(): number {
+    return this.files.size;
+  }
+
+  /** Number of indexed (long enough) sentences. */
+  get sentenceCount(): number {
+    return this.live;
+  }
+
+  hasFile(uri: string): boolean {
+    return this.files.has(uri);
+  }
+
+  /** Replaces the sentences of `uri` (body sentences only; chrome excluded by the caller). */
+  setFile(uri: string, sentences: readonly Sentence[]): void {
+    this.dropSentences(uri);
+    let entry = this.files.get(uri);
+    if (!entry) {
+      const id = this.freeFileIds.pop() ?? this.fileUris.length;
+      entry = { id, uri, sids: [] };
+      this.fileUris[id] = uri;
+      this.files.set(uri, entry);
+    }
+    for (const s of sentences) {
+      const sid = this.addSentence(entry.id, s);
+      if (sid >= 0) entry.sids.push(sid);
+    }
+    this.version++;
+    this.maybeCompact();
+  }
+
+  removeFile(uri: string): void {
+    const entry = this.files.get(uri);
+    if (!entry) return;
+    this.dropSentences(uri);
+    this.files.delete(uri);
+    this.fileUris[entry.id] = undefined;
+    this.freeFileIds.push(entry.id);
+    this.version++;
+    this.maybeCompact();
+  }
+
+  /** All links from the sentences of `uri` to other files (per sentence at most maxFanOut). */
+  matchesFor(uri: string): SentenceLink[] {
+    const out: SentenceLink[] = [];
+    for (const m of this.fileMatches(uri)) out.push(...m.links);
+    return out;
+  }
+
+  /** Per sentence of `uri` that has links: its links and how many files carry it. */
+  fileMatches(uri: string): SentenceMatches[] {
+    const entry = this.files.get(uri);
+    if (!entry) return [];
+    const out: SentenceMatches[] = [];
+    for (const sid of entry.sids) {
+      const m = this.matchSid(sid);
+      if (m.totalFiles > 0) out.push(m);
+    }
+    return out;
+  }
+
+  /** The links of the sentence whose `Sentence.index` is `sentenceIndex` in `uri`. */
+  matchesForSentence(uri: string, sentenceIndex: number): SentenceMatches | undefined {
+    const entry = this.files.get(uri);
+    if (!entry) return undefined;
+    for (const sid of entry.sids) {
+      if (this.sSentence[sid]!.index === sentenceIndex) return this.matchSid(sid);
+    }
+    return undefined;
+  }
+
+  // ---- internals ------------------------------------------------------------------------
+
+  private dropSentences(uri: string): void {
+    const entry = this.files.get(uri);
+    if (!entry) return;
+    for (const sid of entry.sids) {
+      this.sAlive[sid] = 0;
+      this.sSentence[sid] = undefined;
+      this.live--;
+      this.deadPostings += this.sKeys[sid];
+      this.stamp++;
+      const off = this.sOff[sid], end = off + this.sLen[sid];
+      for (let k = off; k < end; k++) {
+        const id = this.poolIds[k];
+        if (this.vocabStamp[id] !== this.stamp) {
+          this.vocabStamp[id] = this.stamp;
+          this.df[id]--;
+        }
+      }
+    }
+    entry.sids = [];
+  }
+
+  /** Adds one sentence; returns its sid, or -1 when too short to index. */
+  private addSentence(fileId: number, s: Sentence): number {
+    const off = this.poolLen;
+    let len = 0, content = 0;
+    forEachToken(s.text, (_norm, _start, _end, flags, id) => {
+      const k = off + len++;
+      if (k >= this.poolIds.length) {
+        this.poolIds = grow(this.poolIds, k + 1);
+        this.poolFlags = grow(this.poolFlags, k + 1);
+      }
+      this.poolIds[k] = id;
+      this.poolFlags[k] = flags;
+      if (!(flags & TOKEN_STOP)) content++;
+    });
+    if (content < this.minContentTokens) return -1; // the pool slot is reused by the next one
+
+    if (vocabularySize() > this.df.length) {
+      this.df = grow(this.df, vocabularySize());
+      this.vocabStamp = grow(this.vocabStamp, vocabularySize());
+    }
+    const sid = this.sidCount++;
+    if (sid >= this.sOff.length) {
+      const need = sid + 1;
+      this.sOff = grow(this.sOff, need);
+      this.sLen = grow(this.sLen, need);
+      this.sFile = grow(this.sFile, need);
+      this.sKeys = grow(this.sKeys, need);
+      this.sAlive = grow(this.sAlive, need);
+      this.candMark = grow(this.candMark, need);
+      this.candCount = grow(this.candCount, need);
+    }
+    this.stamp++;
+    for (let k = off; k < off + len; k++) {
+      const id = this.poolIds[k];
+      if (this.vocabStamp[id] !== this.stamp) {
+        this.vocabStamp[id] = this.stamp;
+        this.df[id]++;
+      }
+    }
+    this.poolLen += len;
+    this.sOff[sid] = off;
+    this.sLen[sid] = len;
+    this.sFile[sid] = fileId;
+    this.sAlive[sid] = 1;
+    this.sSentence[sid] = s;
+    this.live++;
+    this.sKeys[sid] = this.insertKeys(sid);
+    return sid;
+  }
+
+  /** Content-word bigram keys of a sentence, deduplicated, passed to `each`. */
+  private forKeys(sid: number, each: (key: number) => void): number {
+    const off = this.sOff[sid], end = off + this.sLen[sid];
+    let prev = -1;
+    let count = 0;
+    const seen = new Set<number>();
+    for (let k = off; k < end; k++) {
+      if (this.poolFlags[k] & TOKEN_STOP) continue;
+      const id = this.poolIds[k];
+      if (prev >= 0) {
+        const key = pairKey(prev, id);
+        if (!seen.has(key)) {
+          seen.add(key);
+          each(key);
+          count++;
+        }
+      }
+      prev = id;
+    }
+    return count;
+  }
+
+  private insertKeys(sid: number): number {
+    return this.forKeys(sid, (key) => {
+      const p = this.postings++;
+      if (p >= this.pNext.length) {
+        this.pNext = grow(this.pNext, p + 1);
+        this.pSid = grow(this.pSid, p + 1);
+        this.pKey = grow(this.pKey, p + 1);
+      }
+      const b = key & ((1 << this.bucketBits) - 1);
+      this.pNext[p] = this.heads[b];
+      this.pSid[p] = sid;
+      this.pKey[p] = key;
+      this.heads[b] = p;
+      if (this.postings > 4 << this.bucketBits && this.bucketBits < 24) this.rehash(this.bucketBits + 2);
+    });
+  }
+
+  private rehash(bits: number): void {
+    this.bucketBits = bits;
+    this.heads = new Int32Array(1 << bits).fill(EMPTY);
+    const mask = (1 << bits) - 1;
+    for (let p = 0; p < this.postings; p++) {
+      const b = this.pKey[p] & mask;
+      this.pNext[p] = this.heads[b];
+      this.heads[b] = p;
+    }
+  }
+
+  private maybeCompact(): void {
+    if (this.deadPostings > 50_000 && this.deadPostings > this.postings - this.deadPostings) this.compact();
+  }
+
+  /** Rebuilds the pool and the postings from the live sentences (sids are kept). */
+  compact(): void {
+    const ids = new Int32Array(Math.max(1 << 16, this.poolLen));
+    const flags = new Uint8Array(ids.length);
+    let len = 0;
+    for (let sid = 0; sid < this.sidCount; sid++) {
+      if (!this.sAlive[sid]) continue;
+      const off = this.sOff[sid], n = this.sLen[sid];
+      ids.set(this.poolIds.subarray(off, off + n), len);
+      flags.set(this.poolFlags.subarray(off, off + n), len);
+      this.sOff[sid] = len;
+      len += n;
+    }
+    this.poolIds = ids;
+    this.poolFlags = flags;
+    this.poolLen = len;
+    this.postings = 0;
+    this.deadPostings = 0;
+    this.heads.fill(EMPTY);
+    for (let sid = 0; sid < this.sidCount; sid++) if (this.sAlive[sid]) this.insertKeys(sid);
+  }
+
+  private seq(sid: number): TokenSeq {
+    return { ids: this.poolIds, flags: this.poolFlags, off: this.sOff[sid], len: this.sLen[sid] };
+  }
+
+  private matchSid(sid: number): SentenceMatches {
+    const sentence = this.sSentence[sid]!;
+    const fileId = this.sFile[sid];
+    const epoch = ++this.queryEpoch;
+    const mark = this.candMark, count = this.candCount;
+    const cands: number[] = [];
+    const mask = (1 << this.bucketBits) - 1;
+    const nKeys = this.forKeys(sid, (key) => {
+      let seen = 0;
+      for (let p = this.heads[key & mask]; p !== EMPTY && seen < MAX_POSTINGS_PER_KEY; p = this.pNext[p]) {
+        if (this.pKey[p] !== key) continue;
+        seen++;
+        const c = this.pSid[p];
+        if (!this.sAlive[c] || this.sFile[c] === fileId) continue;
+        if (mark[c] !== epoch) {
+          mark[c] = epoch;
+          count[c] = 0;
+          cands.push(c);
+        }
+        count[c]++;
+      }
+    });
+
+    const chosen = cands.filter((c) => count[c] >= Math.max(2, Math.ceil(0.3 * Math.min(nKeys, this.sKeys[c]))));
+    if (chosen.length > MAX_VERIFY) {
+      chosen.sort((x, y) => count[y] - count[x]);
+      chosen.length = MAX_VERIFY;
+    }
+
+    const weight = corpusWeight(this.df, this.live);
+    const me = this.seq(sid);
+    const best = new Map<number, SentenceLink>();
+    for (const c of chosen) {
+      const d = scoreDetail(me, this.seq(c), weight);
+      let relation: LinkRelation;
+      if (d.score >= this.minScore) relation = 'same';
+      else if (this.containment && d.contained) {
+        relation = this.sLen[sid] >= this.sLen[c] ? 'contains' : 'containedIn';
+      } else continue;
+      const f = this.sFile[c];
+      const prev = best.get(f);
+      if (prev && prev.score >= d.score) continue;
+      best.set(f, {
+        sentence,
+        target: { uri: this.fileUris[f]!, sentence: this.sSentence[c]! },
+        score: d.score,
+        relation,
+      });
+    }
+    const links = [...best.values()].sort((x, y) => y.score - x.score || (x.target.uri < y.target.uri ? -1 : 1));
+    const totalFiles = links.length;
+    if (links.length > this.maxFanOut) links.length = this.maxFanOut;
+    return { sentence, links, totalFiles };
+  }
+}
