@@ -112,3 +112,42 @@ export function flattenSymbols(symbols: readonly (vscode.DocumentSymbol | vscode
   for (const s of symbols) walk(s, 0);
   return out;
 }
+
+export function isChrome(d: vscode.Diagnostic): boolean {
+  return diagnosticCode(d).startsWith('chrome.');
+}
+
+/** Non-blank lines of a text, in order (blank lines are collapsed by the fixes, by design). */
+export function contentLines(text: string): string[] {
+  return text.split(/\r\n|\r|\n/).filter((l) => l.trim().length > 0);
+}
+
+export async function codeActions(uri: vscode.Uri, range: vscode.Range, kind?: string): Promise<vscode.CodeAction[]> {
+  // the 4th argument resolves (up to that many) actions, so lazily computed edits are filled in
+  const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+    'vscode.executeCodeActionProvider', uri, range, kind, 100);
+  return (actions ?? []).filter((a): a is vscode.CodeAction => 'title' in a && !('command' in a && typeof a.command === 'string'));
+}
+
+/** Puts the document back to `original` and saves it (the tests work on a temp copy of the seeds,
+ *  but later tests expect the original text). */
+export async function revert(doc: vscode.TextDocument, original: string): Promise<void> {
+  if (doc.getText() !== original) {
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(doc.uri, new vscode.Range(0, 0, doc.lineCount, 0), original);
+    assert.ok(await vscode.workspace.applyEdit(edit), 'restoring the original text applies');
+  }
+  if (doc.isDirty) await doc.save();
+  assert.strictEqual(doc.getText(), original, 'the document is back to its original text');
+}
+
+/** Sets a workspace setting for the duration of `fn`, then removes it again. */
+export async function withSetting<T>(section: string, key: string, value: unknown, fn: () => Promise<T>): Promise<T> {
+  const config = () => vscode.workspace.getConfiguration(section);
+  await config().update(key, value, vscode.ConfigurationTarget.Workspace);
+  try {
+    return await fn();
+  } finally {
+    await config().update(key, undefined, vscode.ConfigurationTarget.Workspace);
+  }
+}

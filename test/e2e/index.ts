@@ -7,6 +7,9 @@ import './suites/language.test';
 import './suites/diagnostics.test';
 import './suites/symbols.test';
 import './suites/hover.test';
+import './suites/editorFeatures.test';
+import './suites/codeActions.test';
+import './suites/settings.test';
 
 before(async () => {
   await activateExtension();
