@@ -84,6 +84,11 @@ async function main() {
     entry, folder: run.workspace, userDataDir: run.userDataDir, extensionsDir: run.extensionsDir, quiet: !VERBOSE,
   });
   cleanups.push(() => server.kill());
+  server.child.on('exit', (code, signal) => {
+    if (cleaning) return;
+    console.error(`[e2e] code-server exited unexpectedly (${signal || code}); its last output:\n${server.output().slice(-4000)}`);
+    finish(1);
+  });
   log(`code-server ${server.url} (pid ${server.child.pid}) started in ${Math.round((Date.now() - started) / 1000)} s`);
 
   const { chromium } = await import('playwright-core');

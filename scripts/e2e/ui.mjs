@@ -113,6 +113,15 @@ export async function takeScreenshots({ browser, server, run, extensionPath, out
     await step('05-outline.png', 'Outline view expanded', async () => {
       await command('Explorer: Focus on Outline View');
       await visible('.outline-pane .monaco-list-row', 15_000);
+      // Widen the side bar so the symbols' names and details are readable: drag its sash.
+      const bar = await page.locator('.part.sidebar').boundingBox();
+      if (bar) {
+        const x = bar.x + bar.width;
+        await page.mouse.move(x, bar.y + bar.height / 2);
+        await page.mouse.down();
+        await page.mouse.move(x + 220, bar.y + bar.height / 2, { steps: 5 });
+        await page.mouse.up();
+      }
       // Collapse the folders section above so the Outline gets the height.
       const folders = page.locator('.pane-header[aria-expanded="true"]')
         .filter({ has: page.locator('h3.title', { hasText: /^workspace$/i }) });
