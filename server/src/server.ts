@@ -26,6 +26,7 @@ import { resolveSettings, type SeedReviewSettings } from './shared/settings';
 import { Commands, FIX_ALL_KIND, Notifications, Requests, type IndexStatus, type StripAllParams, type BestMatchingSeedParams } from './shared/protocol';
 import { SEMANTIC_TOKEN_MODIFIERS, SEMANTIC_TOKEN_TYPES } from './service';
 import { SentenceIndex } from './service/crosslinks/sentenceIndex';
+import { DEFAULT_MIN_SCORE } from './service/crosslinks/score';
 import { FsWorkspace, type WorkspaceFolderSpec } from './node/fsWorkspace';
 import { IgnoreFile, IgnoreFiles } from './node/ignoreFile';
 import { LineRecurrence } from './service/corpus';
@@ -107,7 +108,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     logger: log,
     ignores,
     lineCounter: new LineRecurrence(),
-    sentenceLinker: new SentenceIndex({ minScore: Math.min(globalSettings.matching.minScore, 0.8), maxFanOut: 200 }),
+    sentenceLinker: new SentenceIndex({ minScore: Math.min(globalSettings.matching.minScore, DEFAULT_MIN_SCORE), maxFanOut: 200 }),
   });
 
   return {
