@@ -21,7 +21,8 @@ const SPEECH_VERBS: readonly (string | [base: string, ...irregular: string[]])[]
   'elaborate', 'put', 'sigh', 'snap', 'scold', 'gush', 'mock', 'rip', 'slam', 'question',
   'wonder', 'mutter', 'rail', 'lash', 'thunder', 'fume', 'tease', 'instruct', 'inform',
   'assure', 'remind', 'concede', 'interject', 'preach', 'plead', 'pronounce', 'brag',
-  'hint', 'dub', 'label', 'brand', 'term', 'believe', 'feel', 'estimate', 'forecast',
+  'hint', 'dub', 'brand', 'term', 'believe', 'exhort', 'liken', 'condemn', 'lambaste', 'decry',
+  'chant', 'sing', 'laud', 'counsel', 'reason', 'relate', 'cite', 'feel', 'estimate', 'forecast',
   'recommend', 'read',
 ];
 
@@ -66,7 +67,7 @@ export const SPEECH_VERB_FORMS: ReadonlyMap<string, string> = (() => {
  */
 export const WEAK_SPEECH_VERBS: ReadonlySet<string> = new Set([
   'think', 'believe', 'feel', 'estimate', 'forecast', 'read', 'put', 'begin', 'call', 'dub',
-  'label', 'brand', 'term', 'continue', 'point', 'report', 'post', 'question', 'welcome',
+  'brand', 'term', 'continue', 'cite', 'sing', 'reason', 'relate', 'counsel', 'point', 'report', 'post', 'question', 'welcome',
   'recommend', 'agree', 'describe', 'quote', 'answer', 'maintain', 'hint', 'praise',
   'blast', 'slam', 'rip', 'mock', 'tout', 'dismiss', 'criticize', 'criticise', 'accuse',
   'demand', 'urge', 'pledge', 'vow', 'promise', 'predict', 'warn', 'hail',
@@ -87,7 +88,7 @@ export const SUBJECT_PRONOUNS: ReadonlyMap<string, PronounClass> = new Map([
 export const OTHER_PRONOUNS: ReadonlySet<string> = new Set(['i', 'we', 'you', 'one', 'who', 'which', 'that', 'this', 'these', 'those', 'someone', 'somebody', 'nobody', 'everyone']);
 
 export const DETERMINERS: ReadonlySet<string> = new Set([
-  'the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their', 'our',
+  'the', 'a', 'an', 'this', 'these', 'those', 'his', 'her', 'its', 'their', 'our',
   'my', 'your', 'another', 'one', 'two', 'three', 'several', 'some', 'many', 'most', 'other',
   'both', 'each', 'every', 'no', 'few', 'all', 'any',
 ]);
@@ -199,3 +200,12 @@ export const ABBREVIATIONS: ReadonlySet<string> = new Set([
 export const COUNTRY_PREFIXES: readonly (readonly string[])[] = [
   ['u.s.'], ['us'], ['u.s'], ['united', 'states'], ['america\u2019s'], ["america's"],
 ];
+
+/** Irregular past forms: verbs, never part of a speaker's noun phrase. */
+export const IRREGULAR_PAST: ReadonlySet<string> = new Set([
+  'took', 'gave', 'made', 'put', 'set', 'got', 'went', 'came', 'saw', 'knew', 'found', 'kept',
+  'left', 'held', 'brought', 'bought', 'thought', 'told', 'sent', 'spent', 'led', 'met', 'ran',
+  'began', 'wrote', 'spoke', 'chose', 'drew', 'won', 'lost', 'stood', 'fought', 'sold', 'paid',
+  'meant', 'felt', 'heard', 'hit', 'cut', 'let', 'became', 'rose', 'fell', 'threw', 'grew',
+  'drove', 'sang', 'said', 'struck', 'swore', 'taught', 'understood', 'upheld', 'withdrew',
+]);

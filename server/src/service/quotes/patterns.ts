@@ -4,7 +4,7 @@
  * `according to X`, `X told Y`, `X was quoted as saying`. Every search is bounded to the
  * quote's sentence and a fixed number of tokens.
  */
-import { AUX_SKIP, DETERMINERS, NP_LINKS, NP_STOP, SPEECH_VERB_FORMS, SUBJECT_PRONOUNS, WEAK_SPEECH_VERBS, isIngForm } from './lexicon';
+import { AUX_SKIP, DETERMINERS, IRREGULAR_PAST, NP_LINKS, NP_STOP, SPEECH_VERB_FORMS, SUBJECT_PRONOUNS, WEAK_SPEECH_VERBS, isIngForm } from './lexicon';
 import type { Token } from './tokens';
 
 /** Token range [start, end] inclusive. */
@@ -28,6 +28,36 @@ const CUE_NOUNS = new Set(['statement', 'interview', 'speech', 'email', 'e-mail'
 export function speechVerb(t: Token | undefined): string | null {
   if (!t || t.kind !== 'word') return null;
   return SPEECH_VERB_FORMS.get(t.lower) ?? null;
+}
+
+/**
+ * The speech verb at token i, unless the form is a plural noun there (`his tweets`,
+ * `the reports`, `Trump's early-morning tweets`, `late-night comments`).
+ */
+export function speechVerbAt(toks: readonly Token[], i: number): string | null {
+  const t = toks[i];
+  const base = speechVerb(t);
+  if (!base || t.cap) return base && !t.cap ? base : null;
+  if (t.lower.endsWith('s') && t.lower !== base && !t.lower.endsWith('ss')) {
+    const prev = toks[i - 1];
+    if (prev && prev.kind === 'word' && (DETERMINERS.has(prev.lower) || /['\u2019]s$/.test(prev.lower) || prev.lower.includes('-') || NP_LINKS.has(prev.lower) || /^\d/.test(prev.lower) || (!prev.cap && /(al|ous|ive|ic|ful|less|ing)$/.test(prev.lower)))) return null;
+  }
+  return base;
+}
+
+/** A word that ends a speaker noun phrase going backwards: verbs, gerunds, numbers. */
+function notInName(toks: readonly Token[], k: number): boolean {
+  const t = toks[k];
+  if (t.cap) return false;
+  const w = t.lower;
+  if (/^\d[\d,.]*$/.test(w)) return true;
+  if (IRREGULAR_PAST.has(w)) return true;
+  if (w.length > 4 && w.endsWith('ing')) return true;
+  if (w.length > 4 && w.endsWith('ed')) {
+    const prev = toks[k - 1];
+    return !(prev && prev.kind === 'word' && DETERMINERS.has(prev.lower));
+  }
+  return false;
 }
 
 function isWord(t: Token | undefined): t is Token {
@@ -71,7 +101,7 @@ export function npBackward(toks: readonly Token[], end: number, min: number): To
       }
       break;
     }
-    if (NP_STOP.has(t.lower) || (speechVerb(t) && !t.cap)) break;
+    if (NP_STOP.has(t.lower) || (speechVerb(t) && !t.cap) || notInName(toks, k) || /^\d/.test(t.lower)) break;
     start = k;
     k--; n++;
   }
@@ -219,7 +249,7 @@ export function attributionAfter(toks: readonly Token[], q: number): Attribution
   for (let v = k + 1; v < max && v <= k + AFTER_WINDOW; v++) {
     const tv = toks[v];
     if (tv.kind === 'quote') break;
-    const vb = speechVerb(tv);
+    const vb = speechVerbAt(toks, v);
     if (!vb || tv.cap) continue;
     if (isIngForm(tv.lower) && tv.lower !== 'saying') continue;
     const np = subjectOf(toks, v, k);
@@ -269,8 +299,8 @@ export function attributionBefore(toks: readonly Token[], q: number): Attributio
       if (np) return { np, cue: { start: j, end: j + 1 } };
       continue;
     }
-    const verb = speechVerb(t);
-    if (!verb || (t.cap && j !== s)) continue;
+    const verb = t.cap && j === s ? speechVerb({ ...t, cap: false }) : speechVerbAt(toks, j);
+    if (!verb) continue;
     if (isIngForm(t.lower) && !(t.lower === 'saying' && toks[j - 1]?.lower === 'as')) continue; // `adding that …`: look for the finite verb
     const np = subjectOf(toks, j, s);
     if (np && !(np.start === np.end && !toks[np.start].cap && !SUBJECT_PRONOUNS.has(toks[np.start].lower) && NP_STOP.has(toks[np.start].lower))) {
@@ -290,7 +320,7 @@ export function speechSubjects(toks: readonly Token[]): TokenRange[] {
   const out: TokenRange[] = [];
   for (let j = 0; j < toks.length; j++) {
     const t = toks[j];
-    const verb = speechVerb(t);
+    const verb = speechVerbAt(toks, j);
     if (!verb || t.cap || isIngForm(t.lower)) continue;
     const s = toks[j].sentence;
     const np = subjectOf(toks, j, s);
@@ -304,13 +334,6 @@ export function speechSubjects(toks: readonly Token[]): TokenRange[] {
 }
 
 const AUXILIARIES = new Set(['has', 'have', 'had', 'is', 'are', 'was', 'were', 'will', 'would', 'could', 'can', 'did', 'does', 'do', 'should', 'may', 'might', 'must', 'been', 'being', 'be']);
-const IRREGULAR_PAST = new Set([
-  'took', 'gave', 'made', 'put', 'set', 'got', 'went', 'came', 'saw', 'knew', 'found', 'kept',
-  'left', 'held', 'brought', 'bought', 'thought', 'told', 'sent', 'spent', 'led', 'met', 'ran',
-  'began', 'wrote', 'spoke', 'chose', 'drew', 'won', 'lost', 'stood', 'fought', 'sold', 'paid',
-  'meant', 'felt', 'heard', 'hit', 'cut', 'let', 'became', 'rose', 'fell', 'threw', 'grew',
-  'drove', 'sang', 'said', 'struck', 'swore', 'taught', 'understood', 'upheld', 'withdrew',
-]);
 
 /** A finite verb form, by shape: `admires`, `exhorted`, `took`. */
 function looksFinite(t: Token): boolean {
