@@ -130,7 +130,7 @@ function find(text: string, lines: readonly Line[], kinds: readonly LineKind[], 
       if (colon && t === 0) { attribute(quotes[qi], colon.attr, colon.tokens, text, tracker); continue; }
       // the sentence's subject speaks through its verb (`Cruz exhorted Republicans to "…"`)
       const subj = sentenceSubject(p.tokens, t);
-      if (subj && isSpeakerLike(rangeSpan(text, p.tokens, subj.np).text)) attribute(quotes[qi], subj, p.tokens, text, tracker);
+      if (subj && isSpeakerLike(rangeSpan(text, p.tokens, subj.np).text, tracker)) attribute(quotes[qi], subj, p.tokens, text, tracker);
     }
     const last = p.tokens.length - 1;
     colon = null;
@@ -188,9 +188,12 @@ function find(text: string, lines: readonly Line[], kinds: readonly LineKind[], 
 }
 
 /** A person, an organisation or a subject pronoun: who can be said to say something. */
-function isSpeakerLike(np: string): boolean {
+function isSpeakerLike(np: string, tracker: SpeakerTracker): boolean {
   const shape = nameShape(np);
-  return shape.pronoun || shape.kind !== 'unknown';
+  if (shape.pronoun || shape.kind !== 'unknown') return true;
+  // a bare surname (`Trump`) is a speaker when the file names that person in full
+  const known = tracker.entity(keyOf(np));
+  return !!known && known.kind !== 'unknown';
 }
 
 function span(text: string, start: number, end: number): Span {

@@ -115,7 +115,7 @@ export const NP_LINKS: ReadonlySet<string> = new Set(['of', 'for', 'at', 'with',
 
 /** Words that may stand between a subject and its speech verb (`the ministry also said`). */
 export const AUX_SKIP: ReadonlySet<string> = new Set([
-  'also', 'later', 'then', 'once', 'again', 'further', 'simply', 'just', 'reportedly',
+  'also', 'now', 'later', 'then', 'once', 'again', 'further', 'simply', 'just', 'reportedly',
   'publicly', 'privately', 'separately', 'flatly', 'bluntly', 'previously', 'earlier',
   'recently', 'repeatedly', 'has', 'have', 'had', 'would', 'will', 'could', 'might', 'may',
   'should', 'must', 'can', 'did', 'does', 'do', 'never', 'often', 'frequently', 'has',

@@ -353,21 +353,26 @@ function looksFinite(t: Token): boolean {
 export function sentenceSubject(toks: readonly Token[], q: number): Attribution | null {
   const s = toks[q].sentence;
   const starts = [s];
-  for (let i = s + 1; i < q && i <= s + 12; i++) if (toks[i].kind === 'punct' && toks[i].text === ',') { starts.push(i + 1); break; }
+  for (let i = s + 1; i < q && i <= s + 25 && starts.length < 4; i++) if (toks[i].kind === 'punct' && toks[i].text === ',') starts.push(i + 1);
   for (const start of starts) {
     if (start >= q || toks[start].kind !== 'word') continue;
-    const np = npForward(toks, start, q);
-    if (!np) continue;
-    let v = np.end + 1;
-    let aux = false;
-    for (let n = 0; n < 4 && v < q && toks[v].kind === 'word' && (AUXILIARIES.has(toks[v].lower) || AUX_SKIP.has(toks[v].lower) || (toks[v].lower.endsWith('ly') && toks[v].lower.length > 4)); n++, v++) {
-      if (AUXILIARIES.has(toks[v].lower)) aux = true;
+    const longest = npForward(toks, start, q);
+    if (!longest) continue;
+    // the shortest noun phrase followed by a finite verb: `Trump openly admires …`
+    for (let e = start; e <= longest.end; e++) {
+      if (toks[e].kind !== 'word') break;
+      let v = e + 1;
+      let aux = false;
+      for (let n = 0; n < 4 && v < q && toks[v].kind === 'word' && (AUXILIARIES.has(toks[v].lower) || AUX_SKIP.has(toks[v].lower) || (toks[v].lower.endsWith('ly') && toks[v].lower.length > 4 && !toks[v].cap)); n++, v++) {
+        if (AUXILIARIES.has(toks[v].lower)) aux = true;
+      }
+      if (v >= q || q - v > 40) continue;
+      const verb = toks[v];
+      if (verb.kind !== 'word' || verb.cap) continue;
+      if (!(looksFinite(verb) || (aux && !NP_STOP.has(verb.lower) && !DETERMINERS.has(verb.lower)))) continue;
+      if (toks[e].lower.endsWith('s') && !aux && !toks[e].cap && verb.lower.endsWith('s') && !verb.lower.endsWith('ss')) continue;
+      return { np: { start, end: e }, cue: { start: v, end: v } };
     }
-    if (v >= q || q - v > 40) continue;
-    const verb = toks[v];
-    if (verb.kind !== 'word' || verb.cap) continue;
-    if (!(looksFinite(verb) || (aux && !NP_STOP.has(verb.lower) && !DETERMINERS.has(verb.lower)))) continue;
-    return { np, cue: { start: v, end: v } };
   }
   return null;
 }
