@@ -169,3 +169,11 @@ describe('speakerKey', () => {
     for (const s of ['', ' ', '\ud800', '"""', 'x'.repeat(100000), '’s']) assert.equal(typeof speakerKey(s), 'string');
   });
 });
+
+describe('titles', () => {
+  it('the name of a show after "on" is not attributed, a quotation after it is', () => {
+    const qs = quotesOf('Pence said on "Face the Nation," that "we will win the state."');
+    assert.equal(quoteStarting(qs, 'Face the Nation').speaker, null);
+    assert.equal(quoteStarting(qs, 'we will win').speaker?.mention.text, 'Pence');
+  });
+});

@@ -125,7 +125,11 @@ function find(text: string, lines: readonly Line[], kinds: readonly LineKind[], 
       const tok = p.tokens[t];
       if (tok.kind !== 'quote') continue;
       const qi = p.quoteIndex[p.topLevel[tok.quote]];
-      const attr = attributionAfter(p.tokens, t) ?? attributionBefore(p.tokens, t);
+      const after = attributionAfter(p.tokens, t);
+      if (after) { attribute(quotes[qi], after, p.tokens, text, tracker); continue; }
+      // the name of a show, book or song (`on "Face the Nation,"`) is not a quotation
+      if (isTitle(quotes[qi].content.text, p.tokens[t - 1])) continue;
+      const attr = attributionBefore(p.tokens, t);
       if (attr) { attribute(quotes[qi], attr, p.tokens, text, tracker); continue; }
       if (colon && t === 0) { attribute(quotes[qi], colon.attr, colon.tokens, text, tracker); continue; }
       // the sentence's subject speaks through its verb (`Cruz exhorted Republicans to "…"`)
@@ -185,6 +189,18 @@ function find(text: string, lines: readonly Line[], kinds: readonly LineKind[], 
     });
   }
   return quotes;
+}
+
+const TITLE_SMALL_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'in', 'on', 'at', 'to', 'for', 'with', 'by', 'is', 'are', 'from', 'as', 'but', 'nor', 'vs', 'vs.']);
+const TITLE_CUES = new Set(['on', 'in', 'of', 'at', 'from', 'titled', 'entitled', 'headlined', 'show', 'program', 'programme', 'book', 'film', 'movie', 'documentary', 'song', 'series', 'album', 'episode', 'column', 'article', 'op-ed', 'editorial', 'segment', 'memoir', 'novel', 'play', 'hit']);
+
+/** Title-case words after `on`, `of`, a possessive or `titled`: a work's name, not a quotation. */
+function isTitle(content: string, before: Token | undefined): boolean {
+  if (!before || before.kind !== 'word') return false;
+  if (!(TITLE_CUES.has(before.lower) || /['\u2019]s$/.test(before.lower))) return false;
+  const words = content.replace(/[.,!?;:\u2026]+$/u, '').split(/\s+/).filter((w) => w.length > 0);
+  if (words.length === 0 || words.length > 10) return false;
+  return words.every((w, i) => (i > 0 && TITLE_SMALL_WORDS.has(w.toLowerCase())) || /^[\p{Lu}\p{N}]/u.test(w));
 }
 
 /** A person, an organisation or a subject pronoun: who can be said to say something. */
