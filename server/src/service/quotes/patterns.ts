@@ -291,6 +291,7 @@ function closesSentence(toks: readonly Token[], v: number, end: number): boolean
 export function attributionBefore(toks: readonly Token[], q: number): Attribution | null {
   const s = toks[q].sentence;
   const min = Math.max(s, q - BEFORE_WINDOW);
+  let participle = -1;
   for (let j = q - 1; j >= min; j--) {
     const t = toks[j];
     if (t.kind !== 'word') continue;
@@ -301,7 +302,11 @@ export function attributionBefore(toks: readonly Token[], q: number): Attributio
     }
     const verb = t.cap && j === s ? speechVerb({ ...t, cap: false }) : speechVerbAt(toks, j);
     if (!verb) continue;
-    if (isIngForm(t.lower) && !(t.lower === 'saying' && toks[j - 1]?.lower === 'as')) continue; // `adding that …`: look for the finite verb
+    if (isIngForm(t.lower) && !(t.lower === 'saying' && toks[j - 1]?.lower === 'as')) {
+      // `adding that …`, `…, tweeting, "…"`: look for the finite verb, else the sentence's subject
+      if (participle < 0) participle = j;
+      continue;
+    }
     const np = subjectOf(toks, j, s);
     if (np && !(np.start === np.end && !toks[np.start].cap && !SUBJECT_PRONOUNS.has(toks[np.start].lower) && NP_STOP.has(toks[np.start].lower))) {
       return { np, cue: cueExtent(toks, j, q) };
@@ -311,6 +316,10 @@ export function attributionBefore(toks: readonly Token[], q: number): Attributio
       const fw = npForward(toks, j + 1, q);
       if (fw) return { np: fw, cue: { start: j, end: j } };
     }
+  }
+  if (participle > s) {
+    const np = npForward(toks, s, participle);
+    if (np && (toks[np.start].cap || SUBJECT_PRONOUNS.has(toks[np.start].lower))) return { np, cue: { start: participle, end: participle } };
   }
   return null;
 }
@@ -340,7 +349,9 @@ function looksFinite(t: Token): boolean {
   if (t.kind !== 'word' || t.cap) return false;
   const w = t.lower;
   if (NP_STOP.has(w) || DETERMINERS.has(w) || NP_LINKS.has(w)) return false;
-  if (IRREGULAR_PAST.has(w) || SPEECH_VERB_FORMS.has(w)) return true;
+  if (IRREGULAR_PAST.has(w)) return true;
+  const base = SPEECH_VERB_FORMS.get(w);
+  if (base !== undefined && base !== w && !isIngForm(w)) return true;
   if (w.length > 3 && w.endsWith('ed')) return true;
   return w.length > 3 && w.endsWith('s') && !/(ss|us|is|ous|ics|ness)$/.test(w);
 }
