@@ -1,4 +1,7 @@
-/** Bad input: the finder never throws and stays linear. */
+/**
+ * Bad input: the finder never throws and stays linear. The time limits are generous (other test
+ * files run in parallel); they catch quadratic blow-ups, which take minutes on these inputs.
+ */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { findQuotes } from '../../server/src/service/quotes/index';
@@ -45,7 +48,7 @@ describe('robustness', () => {
   it('thousands of quote marks on one line stay fast', () => {
     const { ms, n } = timed('"a" '.repeat(20000) + "'b' ".repeat(20000) + '"'.repeat(20001));
     assert.ok(n > 20000);
-    assert.ok(ms < 4000, `${ms} ms`);
+    assert.ok(ms < 10000, `${ms} ms`);
   });
 
   it('a 1 MB single line stays fast', () => {
@@ -53,16 +56,16 @@ describe('robustness', () => {
     const text = sentence.repeat(Math.ceil(1_000_000 / sentence.length));
     const { ms, n } = timed(text);
     assert.ok(n > 10000);
-    assert.ok(ms < 6000, `${ms} ms`);
+    assert.ok(ms < 10000, `${ms} ms`);
   });
 
   it('a 1 MB line of words without quote marks or punctuation stays fast', () => {
     const { ms } = timed('said the Minister of the Office of the Department '.repeat(20000));
-    assert.ok(ms < 4000, `${ms} ms`);
+    assert.ok(ms < 10000, `${ms} ms`);
   });
 
   it('pathological apostrophes and dashes', () => {
     const { ms } = timed("'".repeat(200000) + ' ' + "a'".repeat(100000) + ' ' + '—'.repeat(100000) + '"' + ','.repeat(100000) + ' said');
-    assert.ok(ms < 4000, `${ms} ms`);
+    assert.ok(ms < 10000, `${ms} ms`);
   });
 });
