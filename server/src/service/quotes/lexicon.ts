@@ -22,7 +22,7 @@ const SPEECH_VERBS: readonly (string | [base: string, ...irregular: string[]])[]
   'wonder', 'mutter', 'rail', 'lash', 'thunder', 'fume', 'tease', 'instruct', 'inform',
   'assure', 'remind', 'concede', 'interject', 'preach', 'plead', 'pronounce', 'brag',
   'hint', 'dub', 'brand', 'term', 'believe', 'exhort', 'liken', 'condemn', 'lambaste', 'decry',
-  'chant', 'sing', 'laud', 'counsel', 'reason', 'relate', 'cite', 'feel', 'estimate', 'forecast',
+  'chant', 'sing', 'laud', 'echo', 'imagine', 'counsel', 'reason', 'relate', 'cite', 'feel', 'estimate', 'forecast',
   'recommend', 'read',
 ];
 
@@ -67,7 +67,7 @@ export const SPEECH_VERB_FORMS: ReadonlyMap<string, string> = (() => {
  */
 export const WEAK_SPEECH_VERBS: ReadonlySet<string> = new Set([
   'think', 'believe', 'feel', 'estimate', 'forecast', 'read', 'put', 'begin', 'call', 'dub',
-  'brand', 'term', 'continue', 'cite', 'sing', 'reason', 'relate', 'counsel', 'point', 'report', 'post', 'question', 'welcome',
+  'brand', 'term', 'continue', 'cite', 'echo', 'imagine', 'sing', 'reason', 'relate', 'counsel', 'point', 'report', 'post', 'question', 'welcome',
   'recommend', 'agree', 'describe', 'quote', 'answer', 'maintain', 'hint', 'praise',
   'blast', 'slam', 'rip', 'mock', 'tout', 'dismiss', 'criticize', 'criticise', 'accuse',
   'demand', 'urge', 'pledge', 'vow', 'promise', 'predict', 'warn', 'hail',

@@ -21,6 +21,8 @@ export interface Attribution {
 }
 
 const MAX_NP = 10;
+/** `“Okay,” I said`: the writer speaks; such a speaker is named by the pronoun itself. */
+export const FIRST_PERSON: ReadonlySet<string> = new Set(['i', 'we']);
 const AFTER_WINDOW = 30;
 const BEFORE_WINDOW = 70;
 const CUE_NOUNS = new Set(['statement', 'interview', 'speech', 'email', 'e-mail', 'letter', 'tweet', 'post', 'release', 'briefing', 'address', 'conference', 'call', 'message', 'video', 'op-ed', 'column', 'filing', 'report', 'remarks', 'comments', 'note', 'memo', 'podcast', 'broadcast', 'appearance', 'testimony', 'hearing', 'rally', 'debate', 'press']);
@@ -51,9 +53,9 @@ function notInName(toks: readonly Token[], k: number): boolean {
   if (t.cap) return false;
   const w = t.lower;
   if (/^\d[\d,.]*$/.test(w)) return true;
+  if (w.endsWith("n't") || w.endsWith('n\u2019t')) return true;
   if (IRREGULAR_PAST.has(w)) return true;
-  if (w.length > 4 && w.endsWith('ing')) return true;
-  if (w.length > 4 && w.endsWith('ed')) {
+  if (w.length > 4 && (w.endsWith('ed') || w.endsWith('ing'))) {
     const prev = toks[k - 1];
     return !(prev && prev.kind === 'word' && DETERMINERS.has(prev.lower));
   }
@@ -83,7 +85,7 @@ export function npBackward(toks: readonly Token[], end: number, min: number): To
       continue;
     }
     if (!isWord(t)) break;
-    if (SUBJECT_PRONOUNS.has(t.lower)) {
+    if (SUBJECT_PRONOUNS.has(t.lower) || FIRST_PERSON.has(t.lower)) {
       if (start < 0) return { start: k, end };
       break;
     }
@@ -106,6 +108,8 @@ export function npBackward(toks: readonly Token[], end: number, min: number): To
     k--; n++;
   }
   if (start < 0) return null;
+  // `Donald Trump’s tweet`: a possessive is not the subject
+  if (/['\u2019]s$/.test(toks[end].lower)) return null;
   // a phrase may not start with a link word
   while (start <= end && NP_LINKS.has(toks[start].lower)) start++;
   if (start > end) return null;
@@ -134,7 +138,7 @@ function closeParen(toks: readonly Token[], open: number, max: number): number {
 export function npForward(toks: readonly Token[], start: number, max: number): TokenRange | null {
   const first = toks[start];
   if (!isWord(first) || start >= max) return null;
-  if (SUBJECT_PRONOUNS.has(first.lower)) return { start, end: start };
+  if (SUBJECT_PRONOUNS.has(first.lower) || FIRST_PERSON.has(first.lower)) return { start, end: start };
   let k = start;
   let end = -1;
   while (k < max && k - start < MAX_NP) {
@@ -148,7 +152,7 @@ export function npForward(toks: readonly Token[], start: number, max: number): T
       if (end >= 0 && !NP_LINKS.has(toks[k - 1].lower)) break;
       k++; continue;
     }
-    if (NP_STOP.has(t.lower) || (speechVerb(t) && !t.cap)) break;
+    if (NP_STOP.has(t.lower) || (speechVerb(t) && !t.cap) || (k > start && notInName(toks, k)) || (!t.cap && t.lower.length > 4 && t.lower.endsWith('ly'))) break;
     end = k;
     k++;
   }
@@ -164,7 +168,7 @@ export function npForward(toks: readonly Token[], start: number, max: number): T
 function skipAux(toks: readonly Token[], v: number, min: number): number {
   let k = v - 1;
   let n = 0;
-  while (k >= min && n < 3 && isWord(toks[k]) && (AUX_SKIP.has(toks[k].lower) || (toks[k].lower.endsWith('ly') && !toks[k].cap && toks[k].lower.length > 4))) { k--; n++; }
+  while (k >= min && n < 3 && isWord(toks[k]) && (AUX_SKIP.has(toks[k].lower) || /n['\u2019]t$/.test(toks[k].lower) || (toks[k].lower.endsWith('ly') && !toks[k].cap && toks[k].lower.length > 4))) { k--; n++; }
   return k;
 }
 
@@ -324,19 +328,19 @@ export function attributionBefore(toks: readonly Token[], q: number): Attributio
   return null;
 }
 
-/** All speech-verb subjects of a paragraph outside quotations (for coreference). */
-export function speechSubjects(toks: readonly Token[]): TokenRange[] {
-  const out: TokenRange[] = [];
+/** All speech-verb subjects of a paragraph outside quotations, with their verbs, in order. */
+export function speechSubjects(toks: readonly Token[]): Attribution[] {
+  const out: Attribution[] = [];
   for (let j = 0; j < toks.length; j++) {
     const t = toks[j];
     const verb = speechVerbAt(toks, j);
     if (!verb || t.cap || isIngForm(t.lower)) continue;
     const s = toks[j].sentence;
     const np = subjectOf(toks, j, s);
-    if (np) { out.push(np); continue; }
+    if (np) { out.push({ np, cue: { start: j, end: j } }); continue; }
     if (toks[j - 1]?.kind === 'punct' && toks[j - 1].text === ',' && !WEAK_SPEECH_VERBS.has(verb)) {
       const fw = npForward(toks, j + 1, Math.min(toks.length, j + 1 + MAX_NP));
-      if (fw) out.push(fw);
+      if (fw) out.push({ np: fw, cue: { start: j, end: j } });
     }
   }
   return out;
