@@ -220,3 +220,15 @@ describe('more news patterns', () => {
     assert.equal(q.speaker, null);
   });
 });
+
+describe('noun phrases that are not speakers', () => {
+  it('a date after the verb is not a speaker', () => {
+    const [q] = quotesOf('"We are ready," said Friday the mayor of Ankara.');
+    assert.notEqual(q.speaker?.mention.text, 'Friday');
+  });
+
+  it('a sentence-initial participle is not part of the speaker', () => {
+    const [q] = quotesOf('Speaking at a town hall event, Trump called him "a total stiff."');
+    assert.equal(q.speaker?.mention.text, 'Trump');
+  });
+});

@@ -209,3 +209,13 @@ export const IRREGULAR_PAST: ReadonlySet<string> = new Set([
   'meant', 'felt', 'heard', 'hit', 'cut', 'let', 'became', 'rose', 'fell', 'threw', 'grew',
   'drove', 'sang', 'said', 'struck', 'swore', 'taught', 'understood', 'upheld', 'withdrew',
 ]);
+
+/** Days, months and times: never a speaker (`…," said Friday` is a date, not a name). */
+export const TIME_WORDS: ReadonlySet<string> = new Set([
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january',
+  'february', 'april', 'june', 'july', 'august', 'september', 'october', 'november',
+  'december', 'jan.', 'feb.', 'aug.', 'sept.', 'oct.', 'nov.', 'dec.', 'today', 'yesterday',
+  'tonight', 'tomorrow', 'week', 'weeks', 'month', 'months', 'year', 'years', 'hours', 'hour',
+  'minutes', 'morning', 'afternoon', 'evening', 'night', 'weekend', 'early', 'late', 'last',
+  'next', 'ago', 'earlier', 'later', 'dozen', 'dozens', 'hundreds', 'thousands', 'millions',
+]);

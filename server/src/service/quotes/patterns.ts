@@ -4,7 +4,7 @@
  * `according to X`, `X told Y`, `X was quoted as saying`. Every search is bounded to the
  * quote's sentence and a fixed number of tokens.
  */
-import { AUX_SKIP, DETERMINERS, IRREGULAR_PAST, NP_LINKS, NP_STOP, SPEECH_VERB_FORMS, SUBJECT_PRONOUNS, WEAK_SPEECH_VERBS, isIngForm } from './lexicon';
+import { AUX_SKIP, DETERMINERS, IRREGULAR_PAST, NP_LINKS, NP_STOP, SPEECH_VERB_FORMS, SUBJECT_PRONOUNS, TIME_WORDS, WEAK_SPEECH_VERBS, isIngForm } from './lexicon';
 import type { Token } from './tokens';
 
 /** Token range [start, end] inclusive. */
@@ -50,6 +50,9 @@ export function speechVerbAt(toks: readonly Token[], i: number): string | null {
 /** A word that ends a speaker noun phrase going backwards: verbs, gerunds, numbers. */
 function notInName(toks: readonly Token[], k: number): boolean {
   const t = toks[k];
+  if (TIME_WORDS.has(t.lower)) return true;
+  // `Speaking at a town hall, …`: a sentence-initial participle
+  if (t.cap && k === t.sentence && t.lower.length > 4 && t.lower.endsWith('ing')) return true;
   if (t.cap) return false;
   const w = t.lower;
   if (/^\d[\d,.]*$/.test(w)) return true;
@@ -137,7 +140,7 @@ function closeParen(toks: readonly Token[], open: number, max: number): number {
 /** The noun phrase starting at token `start`, not reaching `max` (exclusive). */
 export function npForward(toks: readonly Token[], start: number, max: number): TokenRange | null {
   const first = toks[start];
-  if (!isWord(first) || start >= max) return null;
+  if (!isWord(first) || start >= max || TIME_WORDS.has(first.lower) || (first.cap && start === first.sentence && first.lower.length > 4 && first.lower.endsWith('ing'))) return null;
   if (SUBJECT_PRONOUNS.has(first.lower) || FIRST_PERSON.has(first.lower)) return { start, end: start };
   let k = start;
   let end = -1;
