@@ -1,7 +1,7 @@
 /**
  * Evaluates the quote finder and attributor on PolNeAR (quotes-dev: train + dev).
  *
- *   npm run eval:quotes [-- <data root>] [--misses N]
+ *   npm run eval:quotes [-- <data root>] [--misses N]     (SHOW_SPLIT=train lists train's misses)
  *
  * Data root: the argument, else $SEED_DATA, else ../shared/data beside the repository (or the
  * nearest ancestor folder holding shared/data).
@@ -202,7 +202,7 @@ function main(): void {
     const misses: Misses = { missed: [], wrongSpeaker: [], spurious: [] };
     const r = evaluate(join(base, split), misses);
     console.log(`${split.padEnd(5)} articles ${r.articles}  gold ${r.gold}  predicted ${r.pred}  P ${r.P.toFixed(3)}  R ${r.R.toFixed(3)}  F1 ${r.F.toFixed(3)}  speaker acc ${r.speakerAcc.toFixed(3)} (of ${r.withSource})  found-any recall ${r.anyFoundRecall.toFixed(3)}  unattributed quotes: ${r.unattrGold} in gold, ${r.unattrOther} not  ${r.ms.toFixed(0)} ms`);
-    if (split === 'dev' && showMisses > 0) {
+    if (split === (process.env.SHOW_SPLIT ?? 'dev') && showMisses > 0) {
       for (const [label, list] of [['missed gold quotes', misses.missed], ['wrong speakers', misses.wrongSpeaker], ['spurious attributed quotes', misses.spurious]] as const) {
         console.log(`  ${label} (${list.length}):`);
         for (const m of list.slice(0, showMisses)) console.log('    ' + m);

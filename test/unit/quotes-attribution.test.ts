@@ -169,3 +169,66 @@ describe('speakerKey', () => {
     for (const s of ['', ' ', '\ud800', '"""', 'x'.repeat(100000), '’s']) assert.equal(typeof speakerKey(s), 'string');
   });
 });
+
+describe('titles', () => {
+  it('the name of a show after "on" is not attributed, a quotation after it is', () => {
+    const qs = quotesOf('Pence said on "Face the Nation," that "we will win the state."');
+    assert.equal(quoteStarting(qs, 'Face the Nation').speaker, null);
+    assert.equal(quoteStarting(qs, 'we will win').speaker?.mention.text, 'Pence');
+  });
+});
+
+describe('more news patterns', () => {
+  it('a quote opening a sentence continues the paragraph\'s latest speaker', () => {
+    const [q] = quotesOf('In 2017, Kerry said that 100,000 refugees would be accepted. "That adds up to 185,000 over two years."');
+    assert.equal(q.speaker?.mention.text, 'Kerry');
+  });
+
+  it('a colon-ended paragraph introduces the next paragraph\'s quote', () => {
+    const qs = quotesOf('Caddell continued:\n\n"The health issue overall is very much a partisan issue."');
+    assert.equal(qs[0].speaker?.mention.text, 'Caddell');
+    assert.equal(qs[0].cue?.text, 'continued');
+  });
+
+  it('the subject of any verb speaks a partial quote in its predicate', () => {
+    const text = 'Donald Trump spoke on Friday.\n\nTrump openly admires Vladimir Putin as a "strong leader."';
+    const q = quotesOf(text)[0];
+    assert.equal(q.speaker?.mention.text, 'Trump');
+    assert.equal(q.speaker?.name, 'Donald Trump');
+  });
+
+  it('first person and clitics: I said, He’s claiming', () => {
+    const [a, b] = quotesOf('“Okay,” I said.\n\nThe senator spoke. He’s claiming that fraud is “a big problem.”');
+    assert.equal(a.speaker?.mention.text, 'I');
+    assert.equal(b.speaker?.via?.text, 'He');
+    assert.equal(b.speaker?.mention.text, 'The senator');
+  });
+
+  it('a participle cue takes the sentence subject', () => {
+    const [q] = quotesOf('Dean took to Twitter on Monday, tweeting, “Notice Trump sniffing all the time.”');
+    assert.equal(q.speaker?.mention.text, 'Dean');
+    assert.equal(q.cue?.text, 'tweeting');
+  });
+
+  it('a noun phrase that names nobody is not a speaker', () => {
+    const [q] = quotesOf('Marching through the streets chanted "What curfew?" all night.');
+    assert.equal(q.speaker, null);
+  });
+
+  it('plural nouns that look like speech verbs are not cues', () => {
+    const [q] = quotesOf('His late-night tweets were "unhinged."');
+    assert.equal(q.speaker, null);
+  });
+});
+
+describe('noun phrases that are not speakers', () => {
+  it('a date after the verb is not a speaker', () => {
+    const [q] = quotesOf('"We are ready," said Friday the mayor of Ankara.');
+    assert.notEqual(q.speaker?.mention.text, 'Friday');
+  });
+
+  it('a sentence-initial participle is not part of the speaker', () => {
+    const [q] = quotesOf('Speaking at a town hall event, Trump called him "a total stiff."');
+    assert.equal(q.speaker?.mention.text, 'Trump');
+  });
+});

@@ -34,6 +34,17 @@ describe('quote marks', () => {
     assert.equal(quoteStarting(qs, 'Ways').nested, false);
   });
 
+  it('British style: single-quoted quotations, possibly holding a double-quoted one', () => {
+    const qs = quotesOf(`'He said "no" to me, and I don't know why,' she added. 'We'll see.'`);
+    assert.deepEqual(qs.map((q) => [q.content.text, q.nested]), [
+      ['He said "no" to me, and I don\'t know why,', false],
+      ['no', true],
+      ["We'll see.", false],
+    ]);
+    assert.equal(qs[0].speaker?.mention.text, 'she');
+    assert.equal(qs[1].speaker?.mention.text, 'she');
+  });
+
   it('reads typewriter double marks as one mark', () => {
     const qs = quotesOf("''A museum alone will not do it,'' he said.");
     assert.equal(qs.length, 1);

@@ -97,6 +97,8 @@ export function speakerKey(name: string): string {
     }
   }
   ws = ws.filter((w, i) => !(i > 0 && LEADING_DETERMINERS.has(w)));
+  // `a spokesman for the U.S. State Department` = `… for the State Department`
+  if (shape.kind !== 'organisation') ws = ws.filter((w, i) => !(i > 0 && i < ws.length - 1 && (w === 'u.s.' || w === 'u.s' || w === 'us')));
   return ws.map((w) => w.replace(/\./g, '')).filter((w) => w.length > 0).join(' ');
 }
 

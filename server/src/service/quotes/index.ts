@@ -120,17 +120,27 @@ function find(text: string, lines: readonly Line[], kinds: readonly LineKind[], 
       masked.push({ start: m.open, end: m.end, endsSentence: quoteEndsSentence(text, m.open, m.end - m.closeLen) });
     });
     p.tokens = tokenize(text, line.start, Math.min(line.end, text.length), masked);
-    recordEntities(text, p.tokens, tracker);
+    const subjects = recordEntities(text, p.tokens, tracker);
     for (let t = 0; t < p.tokens.length; t++) {
       const tok = p.tokens[t];
       if (tok.kind !== 'quote') continue;
       const qi = p.quoteIndex[p.topLevel[tok.quote]];
-      const attr = attributionAfter(p.tokens, t) ?? attributionBefore(p.tokens, t);
-      if (attr) { attribute(quotes[qi], attr, p.tokens, text, tracker); continue; }
+      const after = attributionAfter(p.tokens, t);
+      if (after) { attribute(quotes[qi], after, p.tokens, text, tracker); continue; }
+      // the name of a show, book or song (`on "Face the Nation,"`) is not a quotation
+      if (isTitle(quotes[qi].content.text, p.tokens[t - 1])) continue;
+      const attr = attributionBefore(p.tokens, t);
+      if (attr && (!isImplausibleSpeaker(rangeSpan(text, p.tokens, attr.np).text, tracker))) { attribute(quotes[qi], attr, p.tokens, text, tracker); continue; }
       if (colon && t === 0) { attribute(quotes[qi], colon.attr, colon.tokens, text, tracker); continue; }
+      // `Kerry said that 100,000 would be accepted. "That adds up …"`: a quote opening a sentence
+      // continues the latest speaker of its paragraph
+      if (tok.sentence === t && t > 0) {
+        const prior = latestBefore(subjects, t);
+        if (prior) { attribute(quotes[qi], prior, p.tokens, text, tracker); continue; }
+      }
       // the sentence's subject speaks through its verb (`Cruz exhorted Republicans to "…"`)
       const subj = sentenceSubject(p.tokens, t);
-      if (subj && isSpeakerLike(rangeSpan(text, p.tokens, subj.np).text)) attribute(quotes[qi], subj, p.tokens, text, tracker);
+      if (subj && isSpeakerLike(rangeSpan(text, p.tokens, subj.np).text, tracker)) attribute(quotes[qi], subj, p.tokens, text, tracker);
     }
     const last = p.tokens.length - 1;
     colon = null;
@@ -187,10 +197,35 @@ function find(text: string, lines: readonly Line[], kinds: readonly LineKind[], 
   return quotes;
 }
 
+const TITLE_SMALL_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'in', 'on', 'at', 'to', 'for', 'with', 'by', 'is', 'are', 'from', 'as', 'but', 'nor', 'vs', 'vs.']);
+const TITLE_CUES = new Set(['on', 'in', 'of', 'at', 'from', 'titled', 'entitled', 'headlined', 'show', 'program', 'programme', 'book', 'film', 'movie', 'documentary', 'song', 'series', 'album', 'episode', 'column', 'article', 'op-ed', 'editorial', 'segment', 'memoir', 'novel', 'play', 'hit']);
+
+/** Title-case words after `on`, `of`, a possessive or `titled`: a work's name, not a quotation. */
+function isTitle(content: string, before: Token | undefined): boolean {
+  if (!before || before.kind !== 'word') return false;
+  if (!(TITLE_CUES.has(before.lower) || /['\u2019]s$/.test(before.lower))) return false;
+  const words = content.replace(/[.,!?;:\u2026]+$/u, '').split(/\s+/).filter((w) => w.length > 0);
+  if (words.length === 0 || words.length > 10) return false;
+  return words.every((w, i) => (i > 0 && TITLE_SMALL_WORDS.has(w.toLowerCase())) || /^[\p{Lu}\p{N}]/u.test(w));
+}
+
+/**
+ * A noun phrase that names nobody: no capital, no pronoun, no person or organisation head,
+ * no agent noun (`the streets`, `a box`, `protests`).
+ */
+function isImplausibleSpeaker(np: string, tracker: SpeakerTracker): boolean {
+  if (/\p{Lu}/u.test(np) || isSpeakerLike(np, tracker)) return false;
+  const head = nameShape(np).head;
+  return !/(er|or|ist|ian|ant|ent|ee|man|woman|men|women|one|body|ers|ors|ists|ians|ants|ents)$/.test(head);
+}
+
 /** A person, an organisation or a subject pronoun: who can be said to say something. */
-function isSpeakerLike(np: string): boolean {
+function isSpeakerLike(np: string, tracker: SpeakerTracker): boolean {
   const shape = nameShape(np);
-  return shape.pronoun || shape.kind !== 'unknown';
+  if (shape.pronoun || shape.kind !== 'unknown') return true;
+  // a bare surname (`Trump`) is a speaker when the file names that person in full
+  const known = tracker.entity(keyOf(np));
+  return !!known && known.kind !== 'unknown';
 }
 
 function span(text: string, start: number, end: number): Span {
@@ -254,6 +289,9 @@ function attribute(q: FoundQuote, attr: Attribution, tokens: readonly Token[], t
 
 function makeSpeaker(np: Span, tracker: SpeakerTracker): Speaker | null {
   const lower = np.text.toLowerCase();
+  if (lower === 'i' || lower === 'we') {
+    return { mention: np, via: null, name: np.text, key: `?${lower}@${np.start}`, kind: lower === 'i' ? 'person' : 'unknown' };
+  }
   if (SUBJECT_PRONOUNS.has(lower)) {
     const r = tracker.resolvePronoun(lower, np.start);
     if (!r) {
@@ -272,10 +310,17 @@ function makeSpeaker(np: Span, tracker: SpeakerTracker): Speaker | null {
 
 const SENTENCE_STARTERS = new Set(['the', 'a', 'an', 'in', 'on', 'at', 'but', 'and', 'as', 'after', 'before', 'when', 'while', 'if', 'for', 'with', 'from', 'by', 'this', 'that', 'it', 'he', 'she', 'they', 'we', 'i', 'later', 'speaking', 'still', 'yet', 'so', 'also', 'meanwhile', 'however', 'there', 'here', 'then', 'today', 'asked', 'despite', 'during', 'since', 'his', 'her', 'their', 'its', 'our']);
 
-/** Named entities (capitalised runs) and speech-verb subjects, for coreference. */
-function recordEntities(text: string, tokens: readonly Token[], tracker: SpeakerTracker): void {
+function latestBefore(subjects: readonly Attribution[], t: number): Attribution | null {
+  let best: Attribution | null = null;
+  for (const a of subjects) if (a.cue.end < t) best = a;
+  return best;
+}
+
+/** Named entities (capitalised runs) and speech-verb subjects, for coreference; returns the subjects. */
+function recordEntities(text: string, tokens: readonly Token[], tracker: SpeakerTracker): Attribution[] {
   const add = (r: TokenRange, speaker: boolean): Entity | null => tracker.add(rangeSpan(text, tokens, r), speaker);
-  const subjects = speechSubjects(tokens);
+  const attributions = speechSubjects(tokens);
+  const subjects = attributions.map((a) => a.np);
   let si = 0;
   let k = 0;
   while (k < tokens.length) {
@@ -305,4 +350,5 @@ function recordEntities(text: string, tokens: readonly Token[], tracker: Speaker
     if (r.start === r.end && (SUBJECT_PRONOUNS.has(t) || NP_STOP.has(t) || DETERMINERS.has(t))) continue;
     add(r, true);
   }
+  return attributions;
 }

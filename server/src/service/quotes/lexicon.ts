@@ -21,7 +21,8 @@ const SPEECH_VERBS: readonly (string | [base: string, ...irregular: string[]])[]
   'elaborate', 'put', 'sigh', 'snap', 'scold', 'gush', 'mock', 'rip', 'slam', 'question',
   'wonder', 'mutter', 'rail', 'lash', 'thunder', 'fume', 'tease', 'instruct', 'inform',
   'assure', 'remind', 'concede', 'interject', 'preach', 'plead', 'pronounce', 'brag',
-  'hint', 'dub', 'label', 'brand', 'term', 'believe', 'feel', 'estimate', 'forecast',
+  'hint', 'dub', 'brand', 'term', 'believe', 'exhort', 'liken', 'condemn', 'lambaste', 'decry',
+  'chant', 'sing', 'laud', 'echo', 'imagine', 'counsel', 'reason', 'relate', 'cite', 'feel', 'estimate', 'forecast',
   'recommend', 'read',
 ];
 
@@ -66,7 +67,7 @@ export const SPEECH_VERB_FORMS: ReadonlyMap<string, string> = (() => {
  */
 export const WEAK_SPEECH_VERBS: ReadonlySet<string> = new Set([
   'think', 'believe', 'feel', 'estimate', 'forecast', 'read', 'put', 'begin', 'call', 'dub',
-  'label', 'brand', 'term', 'continue', 'point', 'report', 'post', 'question', 'welcome',
+  'brand', 'term', 'continue', 'cite', 'echo', 'imagine', 'sing', 'reason', 'relate', 'counsel', 'point', 'report', 'post', 'question', 'welcome',
   'recommend', 'agree', 'describe', 'quote', 'answer', 'maintain', 'hint', 'praise',
   'blast', 'slam', 'rip', 'mock', 'tout', 'dismiss', 'criticize', 'criticise', 'accuse',
   'demand', 'urge', 'pledge', 'vow', 'promise', 'predict', 'warn', 'hail',
@@ -87,7 +88,7 @@ export const SUBJECT_PRONOUNS: ReadonlyMap<string, PronounClass> = new Map([
 export const OTHER_PRONOUNS: ReadonlySet<string> = new Set(['i', 'we', 'you', 'one', 'who', 'which', 'that', 'this', 'these', 'those', 'someone', 'somebody', 'nobody', 'everyone']);
 
 export const DETERMINERS: ReadonlySet<string> = new Set([
-  'the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their', 'our',
+  'the', 'a', 'an', 'this', 'these', 'those', 'his', 'her', 'its', 'their', 'our',
   'my', 'your', 'another', 'one', 'two', 'three', 'several', 'some', 'many', 'most', 'other',
   'both', 'each', 'every', 'no', 'few', 'all', 'any',
 ]);
@@ -114,7 +115,7 @@ export const NP_LINKS: ReadonlySet<string> = new Set(['of', 'for', 'at', 'with',
 
 /** Words that may stand between a subject and its speech verb (`the ministry also said`). */
 export const AUX_SKIP: ReadonlySet<string> = new Set([
-  'also', 'later', 'then', 'once', 'again', 'further', 'simply', 'just', 'reportedly',
+  'also', 'now', 'later', 'then', 'once', 'again', 'further', 'simply', 'just', 'reportedly',
   'publicly', 'privately', 'separately', 'flatly', 'bluntly', 'previously', 'earlier',
   'recently', 'repeatedly', 'has', 'have', 'had', 'would', 'will', 'could', 'might', 'may',
   'should', 'must', 'can', 'did', 'does', 'do', 'never', 'often', 'frequently', 'has',
@@ -199,3 +200,22 @@ export const ABBREVIATIONS: ReadonlySet<string> = new Set([
 export const COUNTRY_PREFIXES: readonly (readonly string[])[] = [
   ['u.s.'], ['us'], ['u.s'], ['united', 'states'], ['america\u2019s'], ["america's"],
 ];
+
+/** Irregular past forms: verbs, never part of a speaker's noun phrase. */
+export const IRREGULAR_PAST: ReadonlySet<string> = new Set([
+  'took', 'gave', 'made', 'put', 'set', 'got', 'went', 'came', 'saw', 'knew', 'found', 'kept',
+  'left', 'held', 'brought', 'bought', 'thought', 'told', 'sent', 'spent', 'led', 'met', 'ran',
+  'began', 'wrote', 'spoke', 'chose', 'drew', 'won', 'lost', 'stood', 'fought', 'sold', 'paid',
+  'meant', 'felt', 'heard', 'hit', 'cut', 'let', 'became', 'rose', 'fell', 'threw', 'grew',
+  'drove', 'sang', 'said', 'struck', 'swore', 'taught', 'understood', 'upheld', 'withdrew',
+]);
+
+/** Days, months and times: never a speaker (`…," said Friday` is a date, not a name). */
+export const TIME_WORDS: ReadonlySet<string> = new Set([
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january',
+  'february', 'april', 'june', 'july', 'august', 'september', 'october', 'november',
+  'december', 'jan.', 'feb.', 'aug.', 'sept.', 'oct.', 'nov.', 'dec.', 'today', 'yesterday',
+  'tonight', 'tomorrow', 'week', 'weeks', 'month', 'months', 'year', 'years', 'hours', 'hour',
+  'minutes', 'morning', 'afternoon', 'evening', 'night', 'weekend', 'early', 'late', 'last',
+  'next', 'ago', 'earlier', 'later', 'dozen', 'dozens', 'hundreds', 'thousands', 'millions',
+]);

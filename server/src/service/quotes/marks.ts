@@ -140,29 +140,40 @@ export function scanLine(text: string, from: number, to: number): QuoteMarkSpan[
   }
   if (open >= 0) out.push({ open, end: to, closed: false, single: false, parent: -1, openLen, closeLen: 0 });
 
-  // 2. single marks, within each double quote and in the gaps between them
+  // 2. single marks, within each double quote and in the gaps between them; a single-quoted
+  // quotation outside doubles may contain them (British style: 'He said "no" to me,' she added)
   const doubles = out.slice();
   const singles: QuoteMarkSpan[] = [];
   let gapStart = from;
+  let pending = -1;
   for (let d = 0; d <= doubles.length; d++) {
     const gapEnd = d < doubles.length ? doubles[d].open : to;
-    scanSingles(text, gapStart, gapEnd, -1, singles);
+    pending = scanSingles(text, gapStart, gapEnd, -1, singles, pending);
     if (d < doubles.length) {
       const q = doubles[d];
-      scanSingles(text, q.open + q.openLen, q.end - q.closeLen, d, singles);
+      scanSingles(text, q.open + q.openLen, q.end - q.closeLen, d, singles, -1);
       gapStart = q.end;
     }
   }
   if (singles.length === 0) return doubles;
   const all = doubles.concat(singles).sort((x, y) => x.open - y.open);
   const newIndex = new Map<QuoteMarkSpan, number>();
-  all.forEach((q, i) => { if (!q.single) newIndex.set(q, i); });
+  all.forEach((q, i) => newIndex.set(q, i));
   for (const q of singles) q.parent = q.parent >= 0 ? newIndex.get(doubles[q.parent]) ?? -1 : -1;
+  // doubles inside a top-level single quotation are nested in it (both lists sorted: one pass)
+  let di = 0;
+  for (const sq of singles) {
+    if (sq.parent >= 0) continue;
+    while (di < doubles.length && doubles[di].open < sq.open) di++;
+    for (let k = di; k < doubles.length && doubles[k].open < sq.end; k++) {
+      if (doubles[k].end <= sq.end) doubles[k].parent = newIndex.get(sq) ?? -1;
+    }
+  }
   return all;
 }
 
-function scanSingles(text: string, from: number, to: number, parent: number, out: QuoteMarkSpan[]): void {
-  let pending = -1;
+function scanSingles(text: string, from: number, to: number, parent: number, out: QuoteMarkSpan[], pendingIn: number): number {
+  let pending = pendingIn;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if (!isSingleMark(c)) continue;
@@ -173,6 +184,7 @@ function scanSingles(text: string, from: number, to: number, parent: number, out
       pending = -1;
     }
   }
+  return pending;
 }
 
 /** Whether the first non-space character of the line range is an opening double mark. */

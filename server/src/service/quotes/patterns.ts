@@ -4,7 +4,7 @@
  * `according to X`, `X told Y`, `X was quoted as saying`. Every search is bounded to the
  * quote's sentence and a fixed number of tokens.
  */
-import { AUX_SKIP, DETERMINERS, NP_LINKS, NP_STOP, SPEECH_VERB_FORMS, SUBJECT_PRONOUNS, WEAK_SPEECH_VERBS, isIngForm } from './lexicon';
+import { AUX_SKIP, DETERMINERS, IRREGULAR_PAST, NP_LINKS, NP_STOP, SPEECH_VERB_FORMS, SUBJECT_PRONOUNS, TIME_WORDS, WEAK_SPEECH_VERBS, isIngForm } from './lexicon';
 import type { Token } from './tokens';
 
 /** Token range [start, end] inclusive. */
@@ -21,6 +21,8 @@ export interface Attribution {
 }
 
 const MAX_NP = 10;
+/** `“Okay,” I said`: the writer speaks; such a speaker is named by the pronoun itself. */
+export const FIRST_PERSON: ReadonlySet<string> = new Set(['i', 'we']);
 const AFTER_WINDOW = 30;
 const BEFORE_WINDOW = 70;
 const CUE_NOUNS = new Set(['statement', 'interview', 'speech', 'email', 'e-mail', 'letter', 'tweet', 'post', 'release', 'briefing', 'address', 'conference', 'call', 'message', 'video', 'op-ed', 'column', 'filing', 'report', 'remarks', 'comments', 'note', 'memo', 'podcast', 'broadcast', 'appearance', 'testimony', 'hearing', 'rally', 'debate', 'press']);
@@ -28,6 +30,39 @@ const CUE_NOUNS = new Set(['statement', 'interview', 'speech', 'email', 'e-mail'
 export function speechVerb(t: Token | undefined): string | null {
   if (!t || t.kind !== 'word') return null;
   return SPEECH_VERB_FORMS.get(t.lower) ?? null;
+}
+
+/**
+ * The speech verb at token i, unless the form is a plural noun there (`his tweets`,
+ * `the reports`, `Trump's early-morning tweets`, `late-night comments`).
+ */
+export function speechVerbAt(toks: readonly Token[], i: number): string | null {
+  const t = toks[i];
+  const base = speechVerb(t);
+  if (!base || t.cap) return base && !t.cap ? base : null;
+  if (t.lower.endsWith('s') && t.lower !== base && !t.lower.endsWith('ss')) {
+    const prev = toks[i - 1];
+    if (prev && prev.kind === 'word' && (DETERMINERS.has(prev.lower) || /['\u2019]s$/.test(prev.lower) || prev.lower.includes('-') || NP_LINKS.has(prev.lower) || /^\d/.test(prev.lower) || (!prev.cap && /(al|ous|ive|ic|ful|less|ing)$/.test(prev.lower)))) return null;
+  }
+  return base;
+}
+
+/** A word that ends a speaker noun phrase going backwards: verbs, gerunds, numbers. */
+function notInName(toks: readonly Token[], k: number): boolean {
+  const t = toks[k];
+  if (TIME_WORDS.has(t.lower)) return true;
+  // `Speaking at a town hall, …`: a sentence-initial participle
+  if (t.cap && k === t.sentence && t.lower.length > 4 && t.lower.endsWith('ing')) return true;
+  if (t.cap) return false;
+  const w = t.lower;
+  if (/^\d[\d,.]*$/.test(w)) return true;
+  if (w.endsWith("n't") || w.endsWith('n\u2019t')) return true;
+  if (IRREGULAR_PAST.has(w)) return true;
+  if (w.length > 4 && (w.endsWith('ed') || w.endsWith('ing'))) {
+    const prev = toks[k - 1];
+    return !(prev && prev.kind === 'word' && DETERMINERS.has(prev.lower));
+  }
+  return false;
 }
 
 function isWord(t: Token | undefined): t is Token {
@@ -53,7 +88,7 @@ export function npBackward(toks: readonly Token[], end: number, min: number): To
       continue;
     }
     if (!isWord(t)) break;
-    if (SUBJECT_PRONOUNS.has(t.lower)) {
+    if (SUBJECT_PRONOUNS.has(t.lower) || FIRST_PERSON.has(t.lower)) {
       if (start < 0) return { start: k, end };
       break;
     }
@@ -71,11 +106,13 @@ export function npBackward(toks: readonly Token[], end: number, min: number): To
       }
       break;
     }
-    if (NP_STOP.has(t.lower) || (speechVerb(t) && !t.cap)) break;
+    if (NP_STOP.has(t.lower) || (speechVerb(t) && !t.cap) || notInName(toks, k) || /^\d/.test(t.lower)) break;
     start = k;
     k--; n++;
   }
   if (start < 0) return null;
+  // `Donald Trump’s tweet`: a possessive is not the subject
+  if (/['\u2019]s$/.test(toks[end].lower)) return null;
   // a phrase may not start with a link word
   while (start <= end && NP_LINKS.has(toks[start].lower)) start++;
   if (start > end) return null;
@@ -103,8 +140,8 @@ function closeParen(toks: readonly Token[], open: number, max: number): number {
 /** The noun phrase starting at token `start`, not reaching `max` (exclusive). */
 export function npForward(toks: readonly Token[], start: number, max: number): TokenRange | null {
   const first = toks[start];
-  if (!isWord(first) || start >= max) return null;
-  if (SUBJECT_PRONOUNS.has(first.lower)) return { start, end: start };
+  if (!isWord(first) || start >= max || TIME_WORDS.has(first.lower) || (first.cap && start === first.sentence && first.lower.length > 4 && first.lower.endsWith('ing'))) return null;
+  if (SUBJECT_PRONOUNS.has(first.lower) || FIRST_PERSON.has(first.lower)) return { start, end: start };
   let k = start;
   let end = -1;
   while (k < max && k - start < MAX_NP) {
@@ -118,7 +155,7 @@ export function npForward(toks: readonly Token[], start: number, max: number): T
       if (end >= 0 && !NP_LINKS.has(toks[k - 1].lower)) break;
       k++; continue;
     }
-    if (NP_STOP.has(t.lower) || (speechVerb(t) && !t.cap)) break;
+    if (NP_STOP.has(t.lower) || (speechVerb(t) && !t.cap) || (k > start && notInName(toks, k)) || (!t.cap && t.lower.length > 4 && t.lower.endsWith('ly'))) break;
     end = k;
     k++;
   }
@@ -134,7 +171,7 @@ export function npForward(toks: readonly Token[], start: number, max: number): T
 function skipAux(toks: readonly Token[], v: number, min: number): number {
   let k = v - 1;
   let n = 0;
-  while (k >= min && n < 3 && isWord(toks[k]) && (AUX_SKIP.has(toks[k].lower) || (toks[k].lower.endsWith('ly') && !toks[k].cap && toks[k].lower.length > 4))) { k--; n++; }
+  while (k >= min && n < 3 && isWord(toks[k]) && (AUX_SKIP.has(toks[k].lower) || /n['\u2019]t$/.test(toks[k].lower) || (toks[k].lower.endsWith('ly') && !toks[k].cap && toks[k].lower.length > 4))) { k--; n++; }
   return k;
 }
 
@@ -219,7 +256,7 @@ export function attributionAfter(toks: readonly Token[], q: number): Attribution
   for (let v = k + 1; v < max && v <= k + AFTER_WINDOW; v++) {
     const tv = toks[v];
     if (tv.kind === 'quote') break;
-    const vb = speechVerb(tv);
+    const vb = speechVerbAt(toks, v);
     if (!vb || tv.cap) continue;
     if (isIngForm(tv.lower) && tv.lower !== 'saying') continue;
     const np = subjectOf(toks, v, k);
@@ -261,6 +298,7 @@ function closesSentence(toks: readonly Token[], v: number, end: number): boolean
 export function attributionBefore(toks: readonly Token[], q: number): Attribution | null {
   const s = toks[q].sentence;
   const min = Math.max(s, q - BEFORE_WINDOW);
+  let participle = -1;
   for (let j = q - 1; j >= min; j--) {
     const t = toks[j];
     if (t.kind !== 'word') continue;
@@ -269,9 +307,13 @@ export function attributionBefore(toks: readonly Token[], q: number): Attributio
       if (np) return { np, cue: { start: j, end: j + 1 } };
       continue;
     }
-    const verb = speechVerb(t);
-    if (!verb || (t.cap && j !== s)) continue;
-    if (isIngForm(t.lower) && !(t.lower === 'saying' && toks[j - 1]?.lower === 'as')) continue; // `adding that …`: look for the finite verb
+    const verb = t.cap && j === s ? speechVerb({ ...t, cap: false }) : speechVerbAt(toks, j);
+    if (!verb) continue;
+    if (isIngForm(t.lower) && !(t.lower === 'saying' && toks[j - 1]?.lower === 'as')) {
+      // `adding that …`, `…, tweeting, "…"`: look for the finite verb, else the sentence's subject
+      if (participle < 0) participle = j;
+      continue;
+    }
     const np = subjectOf(toks, j, s);
     if (np && !(np.start === np.end && !toks[np.start].cap && !SUBJECT_PRONOUNS.has(toks[np.start].lower) && NP_STOP.has(toks[np.start].lower))) {
       return { np, cue: cueExtent(toks, j, q) };
@@ -282,42 +324,41 @@ export function attributionBefore(toks: readonly Token[], q: number): Attributio
       if (fw) return { np: fw, cue: { start: j, end: j } };
     }
   }
+  if (participle > s) {
+    const np = npForward(toks, s, participle);
+    if (np && (toks[np.start].cap || SUBJECT_PRONOUNS.has(toks[np.start].lower))) return { np, cue: { start: participle, end: participle } };
+  }
   return null;
 }
 
-/** All speech-verb subjects of a paragraph outside quotations (for coreference). */
-export function speechSubjects(toks: readonly Token[]): TokenRange[] {
-  const out: TokenRange[] = [];
+/** All speech-verb subjects of a paragraph outside quotations, with their verbs, in order. */
+export function speechSubjects(toks: readonly Token[]): Attribution[] {
+  const out: Attribution[] = [];
   for (let j = 0; j < toks.length; j++) {
     const t = toks[j];
-    const verb = speechVerb(t);
+    const verb = speechVerbAt(toks, j);
     if (!verb || t.cap || isIngForm(t.lower)) continue;
     const s = toks[j].sentence;
     const np = subjectOf(toks, j, s);
-    if (np) { out.push(np); continue; }
+    if (np) { out.push({ np, cue: { start: j, end: j } }); continue; }
     if (toks[j - 1]?.kind === 'punct' && toks[j - 1].text === ',' && !WEAK_SPEECH_VERBS.has(verb)) {
       const fw = npForward(toks, j + 1, Math.min(toks.length, j + 1 + MAX_NP));
-      if (fw) out.push(fw);
+      if (fw) out.push({ np: fw, cue: { start: j, end: j } });
     }
   }
   return out;
 }
 
 const AUXILIARIES = new Set(['has', 'have', 'had', 'is', 'are', 'was', 'were', 'will', 'would', 'could', 'can', 'did', 'does', 'do', 'should', 'may', 'might', 'must', 'been', 'being', 'be']);
-const IRREGULAR_PAST = new Set([
-  'took', 'gave', 'made', 'put', 'set', 'got', 'went', 'came', 'saw', 'knew', 'found', 'kept',
-  'left', 'held', 'brought', 'bought', 'thought', 'told', 'sent', 'spent', 'led', 'met', 'ran',
-  'began', 'wrote', 'spoke', 'chose', 'drew', 'won', 'lost', 'stood', 'fought', 'sold', 'paid',
-  'meant', 'felt', 'heard', 'hit', 'cut', 'let', 'became', 'rose', 'fell', 'threw', 'grew',
-  'drove', 'sang', 'said', 'struck', 'swore', 'taught', 'understood', 'upheld', 'withdrew',
-]);
 
 /** A finite verb form, by shape: `admires`, `exhorted`, `took`. */
 function looksFinite(t: Token): boolean {
   if (t.kind !== 'word' || t.cap) return false;
   const w = t.lower;
   if (NP_STOP.has(w) || DETERMINERS.has(w) || NP_LINKS.has(w)) return false;
-  if (IRREGULAR_PAST.has(w) || SPEECH_VERB_FORMS.has(w)) return true;
+  if (IRREGULAR_PAST.has(w)) return true;
+  const base = SPEECH_VERB_FORMS.get(w);
+  if (base !== undefined && base !== w && !isIngForm(w)) return true;
   if (w.length > 3 && w.endsWith('ed')) return true;
   return w.length > 3 && w.endsWith('s') && !/(ss|us|is|ous|ics|ness)$/.test(w);
 }
@@ -330,21 +371,26 @@ function looksFinite(t: Token): boolean {
 export function sentenceSubject(toks: readonly Token[], q: number): Attribution | null {
   const s = toks[q].sentence;
   const starts = [s];
-  for (let i = s + 1; i < q && i <= s + 12; i++) if (toks[i].kind === 'punct' && toks[i].text === ',') { starts.push(i + 1); break; }
+  for (let i = s + 1; i < q && i <= s + 25 && starts.length < 4; i++) if (toks[i].kind === 'punct' && toks[i].text === ',') starts.push(i + 1);
   for (const start of starts) {
     if (start >= q || toks[start].kind !== 'word') continue;
-    const np = npForward(toks, start, q);
-    if (!np) continue;
-    let v = np.end + 1;
-    let aux = false;
-    for (let n = 0; n < 4 && v < q && toks[v].kind === 'word' && (AUXILIARIES.has(toks[v].lower) || AUX_SKIP.has(toks[v].lower) || (toks[v].lower.endsWith('ly') && toks[v].lower.length > 4)); n++, v++) {
-      if (AUXILIARIES.has(toks[v].lower)) aux = true;
+    const longest = npForward(toks, start, q);
+    if (!longest) continue;
+    // the shortest noun phrase followed by a finite verb: `Trump openly admires …`
+    for (let e = start; e <= longest.end; e++) {
+      if (toks[e].kind !== 'word') break;
+      let v = e + 1;
+      let aux = false;
+      for (let n = 0; n < 4 && v < q && toks[v].kind === 'word' && (AUXILIARIES.has(toks[v].lower) || AUX_SKIP.has(toks[v].lower) || (toks[v].lower.endsWith('ly') && toks[v].lower.length > 4 && !toks[v].cap)); n++, v++) {
+        if (AUXILIARIES.has(toks[v].lower)) aux = true;
+      }
+      if (v >= q || q - v > 40) continue;
+      const verb = toks[v];
+      if (verb.kind !== 'word' || verb.cap) continue;
+      if (!(looksFinite(verb) || (aux && !NP_STOP.has(verb.lower) && !DETERMINERS.has(verb.lower)))) continue;
+      if (toks[e].lower.endsWith('s') && !aux && !toks[e].cap && verb.lower.endsWith('s') && !verb.lower.endsWith('ss')) continue;
+      return { np: { start, end: e }, cue: { start: v, end: v } };
     }
-    if (v >= q || q - v > 40) continue;
-    const verb = toks[v];
-    if (verb.kind !== 'word' || verb.cap) continue;
-    if (!(looksFinite(verb) || (aux && !NP_STOP.has(verb.lower) && !DETERMINERS.has(verb.lower)))) continue;
-    return { np, cue: { start: v, end: v } };
   }
   return null;
 }

@@ -36,6 +36,11 @@ function isSpace(c: number): boolean {
 }
 
 const UPPER = /\p{Lu}/u;
+const CLITIC = /^(he|she|it|they|we|i|you|who|that|there)['\u2019](?:s|re|ve|d|ll|m)$/i;
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
 
 function isUpperStart(s: string): boolean {
   return s.length > 0 && UPPER.test(s[0]);
@@ -70,6 +75,7 @@ export function tokenize(text: string, from: number, to: number, quotes: readonl
         const d = text.charCodeAt(j);
         if (isWordChar(d)) { j++; continue; }
         // joiners inside a word: U.S, parliament's, U.S.-Russia, AT&T
+        if (d === 44 && isDigit(text.charCodeAt(j - 1)) && j + 3 < limit && isDigit(text.charCodeAt(j + 1)) && isDigit(text.charCodeAt(j + 2)) && isDigit(text.charCodeAt(j + 3)) && !isDigit(text.charCodeAt(j + 4))) { j += 4; continue; }
         if ((d === 46 || d === 39 || d === 0x2019 || d === 45 || d === 38 || d === 0x2010 || d === 0x2011) && j + 1 < limit && isWordChar(text.charCodeAt(j + 1))) { j += 2; continue; }
         break;
       }
@@ -77,6 +83,14 @@ export function tokenize(text: string, from: number, to: number, quotes: readonl
       if (j < limit && text.charCodeAt(j) === 46) {
         const w = text.slice(i, j);
         if (w.includes('.') || ABBREVIATIONS.has(w.toLowerCase()) || (w.length === 1 && isUpperStart(w))) j++;
+      }
+      // `He’s claiming`: a pronoun's clitic is a word of its own (possessives stay whole)
+      const clitic = CLITIC.exec(text.slice(i, Math.min(j, i + 8)));
+      if (clitic && clitic[0].length === j - i) {
+        push(i, i + clitic[1].length, 'word');
+        push(i + clitic[1].length, j, 'word');
+        i = j;
+        continue;
       }
       push(i, j, 'word');
       i = j;
