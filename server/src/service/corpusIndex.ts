@@ -28,7 +28,8 @@ export class SpeakerRegistry {
   setFile(uri: string, a: SeedAnalysis): void {
     const m = new Map<string, { name: string; count: number; line: number; character: number; length: number }>();
     for (const q of a.quotes) {
-      if (!q.speaker || q.inChrome) continue;
+      // keys of unresolved pronouns (`?he@123`) are local to one file: never merged across the corpus
+      if (!q.speaker || q.inChrome || q.speaker.key.startsWith('?')) continue;
       const e = m.get(q.speaker.key);
       if (e) e.count++;
       else {

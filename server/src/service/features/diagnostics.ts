@@ -84,13 +84,15 @@ export function computeDiagnostics(a: SeedAnalysis, settings: SeedReviewSettings
   }
 
   for (const q of a.quotes) {
+    // quotes in chrome belong to other stories: neither flagged nor attributed
+    if (q.inChrome) continue;
     if (q.unbalanced) {
       add('quote.unbalanced', {
         range: spanRange(a.lines, { start: q.span.start, end: q.span.start + 1 }),
         message: `Quote mark opened here is never closed: \u201c${firstWords(q.content.text)}\u201d.`,
         data: { fix: 'none' } satisfies DiagnosticData,
       });
-    } else if (!q.inChrome && !q.speaker) {
+    } else if (!q.speaker && !(q as { nested?: boolean }).nested) {
       add('quote.unattributed', {
         range: spanRange(a.lines, q.span),
         message: `Quotation with no speaker found: \u201c${firstWords(q.content.text)}\u201d.`,
