@@ -65,7 +65,7 @@ const isWordClass = (c: number) => c === C_LETTER || c === C_DIGIT || c === C_IN
  * letters, digits and marks with inner apostrophes, and inner `.`/`,` only before a digit (`2.3`,
  * `1,000`); a percent sign. Calls `each(start, end)` for each.
  */
-function scan(text: string, each: (start: number, end: number) => void): void {
+export function scan(text: string, each: (start: number, end: number) => void): void {
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -170,6 +170,45 @@ function wordInfo(raw: string): WordInfo {
   return info;
 }
 
+// Raw token → WordInfo without slicing the text: an open-addressing table keyed by a hash of
+// the token's characters, compared character by character on a hit. Cleared when 3/4 full.
+const RAW_BITS = 19;
+const RAW_MASK = (1 << RAW_BITS) - 1;
+const rawHash = new Int32Array(1 << RAW_BITS);
+const rawSlot = new Int32Array(1 << RAW_BITS).fill(-1);
+let rawInfos: { raw: string; info: WordInfo }[] = [];
+
+function wordInfoAt(text: string, start: number, end: number): WordInfo {
+  let h = 0x811c9dc5 | 0;
+  for (let k = start; k < end; k++) h = Math.imul(h ^ text.charCodeAt(k), 16777619);
+  const len = end - start;
+  let idx = h & RAW_MASK;
+  for (;;) {
+    const slot = rawSlot[idx];
+    if (slot === -1) break;
+    if (rawHash[idx] === h) {
+      const e = rawInfos[slot];
+      if (e.raw.length === len) {
+        let k = 0;
+        while (k < len && e.raw.charCodeAt(k) === text.charCodeAt(start + k)) k++;
+        if (k === len) return e.info;
+      }
+    }
+    idx = (idx + 1) & RAW_MASK;
+  }
+  const raw = text.slice(start, end);
+  const info = wordInfo(raw);
+  if (rawInfos.length > (3 << RAW_BITS) >> 2) {
+    rawSlot.fill(-1);
+    rawInfos = [];
+    return info;
+  }
+  rawHash[idx] = h;
+  rawSlot[idx] = rawInfos.length;
+  rawInfos.push({ raw, info });
+  return info;
+}
+
 /** The normalised form of one raw token (as the tokenizer cuts it). Returns '' for nothing. */
 export function normalizeWord(raw: string): string {
   return wordInfo(raw).norm;
@@ -204,7 +243,8 @@ const PAIRS: Record<string, string> = {
   'united kingdom': 'uk',
   'united nations': 'un',
 };
-const PAIR_HEADS = new Set(Object.keys(PAIRS).map((k) => k.split(' ')[0]));
+/** First words of PAIRS (ids in the shared vocabulary, resolved on first use). */
+let pairHeads: Int32Array | undefined;
 
 /**
  * Calls `each(norm, start, end, flags)` for each token of `text`, without allocating a token
@@ -217,10 +257,10 @@ export function forEachToken(
   // one token is held back so that `per cent`, `United States`, ... can merge into it
   let pNorm = '', pStart = 0, pEnd = 0, pFlags = 0, pId = 0, have = false, first = true;
   scan(text, (start, end) => {
-    const info = wordInfo(text.slice(start, end));
+    const info = wordInfoAt(text, start, end);
     const norm = info.norm;
     if (norm === '') return;
-    if (have && PAIR_HEADS.has(pNorm) && pEnd + 1 === start && text.charCodeAt(pEnd) === 32) {
+    if (have && isPairHead(pId) && pEnd + 1 === start && text.charCodeAt(pEnd) === 32) {
       const pair = PAIRS[pNorm + ' ' + norm];
       if (pair !== undefined) {
         pNorm = pair;
@@ -237,6 +277,14 @@ export function forEachToken(
     first = false;
   });
   if (have) each(pNorm, pStart, pEnd, pFlags, pId);
+}
+
+function isPairHead(id: number): boolean {
+  if (pairHeads === undefined) {
+    pairHeads = Int32Array.from(new Set(Object.keys(PAIRS).map((k) => tokenIdOf(k.split(' ')[0]))));
+  }
+  for (let k = 0; k < pairHeads.length; k++) if (pairHeads[k] === id) return true;
+  return false;
 }
 
 /** Tokenizes one sentence (or any text) into normalised tokens with their source offsets. */

@@ -106,6 +106,7 @@ export class SentenceIndex {
   private postings = 0;
   private deadPostings = 0;
 
+  private keyScratch = new Int32Array(256);
   // per query scratch
   private candMark = new Int32Array(1024);
   private candCount = new Int32Array(1024);
@@ -272,18 +273,20 @@ export class SentenceIndex {
   /** Content-word bigram keys of a sentence, deduplicated, passed to `each`. */
   private forKeys(sid: number, each: (key: number) => void): number {
     const off = this.sOff[sid], end = off + this.sLen[sid];
+    if (this.keyScratch.length < end - off) this.keyScratch = new Int32Array(2 * (end - off));
+    const seen = this.keyScratch;
     let prev = -1;
     let count = 0;
-    const seen = new Set<number>();
     for (let k = off; k < end; k++) {
       if (this.poolFlags[k] & TOKEN_STOP) continue;
       const id = this.poolIds[k];
       if (prev >= 0) {
         const key = pairKey(prev, id);
-        if (!seen.has(key)) {
-          seen.add(key);
+        let dup = false;
+        for (let q = 0; q < count; q++) if (seen[q] === key) { dup = true; break; }
+        if (!dup) {
+          seen[count++] = key;
           each(key);
-          count++;
         }
       }
       prev = id;
