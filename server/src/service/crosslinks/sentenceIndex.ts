@@ -240,7 +240,7 @@ export class SentenceIndex {
   private addSentence(fileId: number, s: Sentence): number {
     const off = this.poolLen;
     let len = 0, content = 0;
-    forEachToken(s.text, (_norm, _start, _end, flags, id) => {
+    forEachToken(s.text, (id, _start, _end, flags) => {
       const k = off + len++;
       if (k >= this.poolIds.length) {
         this.poolIds = grow(this.poolIds, k + 1);
