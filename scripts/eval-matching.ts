@@ -5,15 +5,26 @@
  * ones too (held out).
  *
  *   npm run eval:matching [-- DATA_ROOT]      (or SEED_DATA=DATA_ROOT; default ../shared/data)
+ *
+ * With `--bench [FILES]` (default 10000) it times the SentenceIndex instead: FILES synthetic seed
+ * files of 40 sentences (30% real sentences from chrome-dev, repeated across files; the rest
+ * random word salad from the same text), index time, memory, lookups and edits. Run with
+ * `node --expose-gc --import tsx scripts/eval-matching.ts --bench` for heap figures after GC.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { tokenize } from '../server/src/service/crosslinks/normalize';
 import { DEFAULT_MIN_SCORE, scoreDetail, toSeq, type ScoreDetail } from '../server/src/service/crosslinks/score';
 import { corpusWeight } from '../server/src/service/crosslinks/weights';
+import { SentenceIndex } from '../server/src/service/crosslinks/sentenceIndex';
+import type { Sentence } from '../server/src/service/types';
+import * as os from 'node:os';
+
+// positional arguments: the data root (the number after --bench is not one)
+const args = process.argv.slice(2).filter((a, k, all) => !a.startsWith('--') && all[k - 1] !== '--bench');
 
 function dataRoot(): string {
-  const given = process.argv[2] ?? process.env.SEED_DATA;
+  const given = args[0] ?? process.env.SEED_DATA;
   if (given) return path.resolve(given);
   const repo = path.resolve(__dirname, '..');
   // ../shared/data beside the repository; from a worktree (e.g. /work/wt/x) look further up
@@ -92,6 +103,17 @@ function main(): void {
     console.log(`  ${name.padEnd(21)} ${fmt(pr(pick(scores, h), pick(labels, h), DEFAULT_MIN_SCORE))}`);
   }
 
+  // what the index links by default: score >= threshold, or the lighter sentence carried whole
+  const linked = details.map((d) => (d.score >= DEFAULT_MIN_SCORE || d.contained ? 1 : 0));
+  console.log(`\nlinks as the index makes them (score >= ${DEFAULT_MIN_SCORE} or contained):`);
+  for (const [name, h] of [['all', undefined], ...halves] as [string, boolean | undefined][]) {
+    const sel = h === undefined ? linked : pick(linked, h);
+    const lab = h === undefined ? labels : pick(labels, h);
+    console.log(`  ${name.padEnd(21)} ${fmt(pr(sel, lab, 1))}`);
+  }
+  const cont = details.map((d) => (d.contained && d.score < DEFAULT_MIN_SCORE ? 1 : 0));
+  console.log(`  of which contained only: ${fmt(pr(cont, labels, 1))}`);
+
   // threshold chosen on the tune half: the lowest with precision >= 0.96 there
   const tuneS = pick(scores, true), tuneL = pick(labels, true);
   let chosen = 1;
@@ -127,4 +149,80 @@ function main(): void {
   }
 }
 
-main();
+function bench(nFiles: number): void {
+  const dir = path.join(dataRoot(), 'chrome-dev');
+  const real: string[] = [];
+  for (const f of fs.readdirSync(dir).filter((f) => f.endsWith('.txt'))) {
+    for (const line of fs.readFileSync(path.join(dir, f), 'utf8').split(/\r?\n/)) {
+      for (const s of line.split(/(?<=[.!?])\s+(?=[A-Z"“])/)) if (s.length > 60 && s.length < 400) real.push(s);
+    }
+  }
+  const words = real.join(' ').split(/\s+/);
+  let seed = 12345;
+  const rnd = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  const synth = () => {
+    const n = 12 + Math.floor(rnd() * 25);
+    const out: string[] = [];
+    for (let k = 0; k < n; k++) out.push(words[Math.floor(rnd() * words.length)]);
+    return out.join(' ') + '.';
+  };
+  const PER = 40;
+  const files: Sentence[][] = [];
+  let bytes = 0;
+  for (let f = 0; f < nFiles; f++) {
+    const ss: Sentence[] = [];
+    let off = 0;
+    for (let k = 0; k < PER; k++) {
+      const text = rnd() < 0.3 ? real[Math.floor(rnd() * real.length)] : synth();
+      ss.push({ index: k, line: k, start: off, end: off + text.length, text });
+      off += text.length + 1;
+      bytes += text.length + 1;
+    }
+    files.push(ss);
+  }
+  const uri = (f: number) => `file:///seeds/${f}.txt`;
+  console.log(`${nFiles} files, ${(bytes / 1e6).toFixed(1)} MB of sentences, ${nFiles * PER} sentences; load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`);
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  const heap0 = process.memoryUsage().heapUsed;
+  const index = new SentenceIndex();
+  const cpu0 = process.cpuUsage();
+  let t = performance.now();
+  for (let f = 0; f < nFiles; f++) index.setFile(uri(f), files[f]);
+  const wall = performance.now() - t;
+  const cpu = process.cpuUsage(cpu0);
+  gc?.();
+  const mem = process.memoryUsage();
+  const st = index.stats();
+  console.log(`index: ${(wall / 1000).toFixed(2)} s wall, ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s cpu; ` +
+    `${index.sentenceCount} sentences indexed, ${st.tokens} tokens, ${st.postings} postings, vocabulary ${st.vocabulary}`);
+  console.log(`memory: index typed arrays ${(st.bytes / 1e6).toFixed(0)} MB, heap growth ${((mem.heapUsed - heap0) / 1e6).toFixed(0)} MB` +
+    ` (heap ${(mem.heapUsed / 1e6).toFixed(0)} MB incl. the input sentences), rss ${(mem.rss / 1e6).toFixed(0)} MB`);
+  const times: number[] = [];
+  for (let k = 0; k < 500; k++) {
+    const f = Math.floor(rnd() * nFiles), i = Math.floor(rnd() * PER);
+    t = performance.now();
+    index.matchesForSentence(uri(f), i);
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  console.log(`matchesForSentence: median ${times[250].toFixed(2)} ms, p90 ${times[450].toFixed(2)} ms, max ${times[499].toFixed(2)} ms`);
+  const edits: number[] = [];
+  for (let k = 0; k < 50; k++) {
+    const f = Math.floor(rnd() * nFiles);
+    const ss = files[f].map((s) => ({ ...s, text: s.text.replace(/\.$/, ' today.') }));
+    t = performance.now();
+    index.setFile(uri(f), ss);
+    index.matchesFor(uri(f));
+    edits.push(performance.now() - t);
+  }
+  edits.sort((a, b) => a - b);
+  console.log(`edit (setFile + matchesFor of a 40-sentence file): median ${edits[25].toFixed(1)} ms, p90 ${edits[45].toFixed(1)} ms`);
+}
+
+if (process.argv.includes('--bench')) {
+  const n = Number(process.argv[process.argv.indexOf('--bench') + 1]);
+  bench(Number.isFinite(n) && n > 0 ? n : 10000);
+} else {
+  main();
+}

@@ -65,20 +65,27 @@ const isWordClass = (c: number) => c === C_LETTER || c === C_DIGIT || c === C_IN
  * letters, digits and marks with inner apostrophes, and inner `.`/`,` only before a digit (`2.3`,
  * `1,000`); a percent sign. Calls `each(start, end)` for each.
  */
-function scan(text: string, each: (start: number, end: number) => void): void {
+export function scan(text: string, each: (start: number, end: number) => void): void {
+  for (let end = nextToken(text, 0); end >= 0; end = nextToken(text, end)) each(tokenStart, end);
+}
+
+/** Start of the token `nextToken` found last. */
+let tokenStart = 0;
+
+/** The end of the first token at or after `i` (its start in `tokenStart`), or -1 when none. */
+function nextToken(text: string, i: number): number {
   const n = text.length;
-  let i = 0;
   while (i < n) {
     const c = classOf(text.charCodeAt(i));
     if (c === C_PERCENT) {
-      each(i, i + 1);
-      i++;
-      continue;
+      tokenStart = i;
+      return i + 1;
     }
     if (!isWordClass(c)) {
       i++;
       continue;
     }
+    tokenStart = i;
     // abbreviation: (letter '.'){2,}
     if (c === C_LETTER) {
       let j = i, k = 0;
@@ -86,11 +93,7 @@ function scan(text: string, each: (start: number, end: number) => void): void {
         j += 2;
         k++;
       }
-      if (k >= 2) {
-        each(i, j);
-        i = j;
-        continue;
-      }
+      if (k >= 2) return j;
     }
     let j = i + 1;
     for (;;) {
@@ -105,9 +108,9 @@ function scan(text: string, each: (start: number, end: number) => void): void {
       }
       break;
     }
-    each(i, j);
-    i = j;
+    return j;
   }
+  return -1;
 }
 
 const SPECIAL_LETTERS: Record<string, string> = {
@@ -143,6 +146,12 @@ const cache = new Map<string, WordInfo>();
  * grows (by the number of distinct normalised words seen, a few hundred thousand at most).
  */
 const vocabulary = new Map<string, number>();
+const norms: string[] = [];
+
+/** The normalised form of a shared vocabulary id. */
+export function normOf(id: number): string {
+  return norms[id];
+}
 
 /** The shared integer id of a normalised token. */
 export function tokenIdOf(norm: string): number {
@@ -150,6 +159,7 @@ export function tokenIdOf(norm: string): number {
   if (id === undefined) {
     id = vocabulary.size;
     vocabulary.set(norm, id);
+    norms.push(norm);
   }
   return id;
 }
@@ -168,6 +178,54 @@ function wordInfo(raw: string): WordInfo {
     cache.set(raw, info);
   }
   return info;
+}
+
+// Raw token → (vocabulary id, kind, upper) without slicing the text or touching a string:
+// an open-addressing table in typed arrays keyed by two independent 32-bit hashes and the
+// length of the token's characters (a false hit needs a 64-bit collision). Cleared when 3/4 full.
+const RAW_BITS = 19;
+const RAW_MASK = (1 << RAW_BITS) - 1;
+const RAW_EMPTY = -1;
+/** id of a raw token whose normal form is empty (skipped) */
+const RAW_SKIP = -2;
+const rawH1 = new Int32Array(1 << RAW_BITS);
+const rawH2 = new Int32Array(1 << RAW_BITS);
+const rawLen = new Int32Array(1 << RAW_BITS);
+const rawId = new Int32Array(1 << RAW_BITS).fill(RAW_EMPTY);
+/** kind (TOKEN_NUMBER | TOKEN_STOP) plus 8 when the token starts upper-case */
+const rawMeta = new Uint8Array(1 << RAW_BITS);
+let rawCount = 0;
+const RAW_UPPER = 8;
+
+/** Looks the token [start, end) up; returns its slot in the raw table. */
+function rawSlotAt(text: string, start: number, end: number): number {
+  let h1 = 0x811c9dc5 | 0, h2 = 0x2545f491;
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    h1 = Math.imul(h1 ^ c, 16777619);
+    h2 = Math.imul(h2 + c, 0x5bd1e995) ^ (h2 >>> 13);
+  }
+  const len = end - start;
+  let idx = h1 & RAW_MASK;
+  for (;;) {
+    const id = rawId[idx];
+    if (id === RAW_EMPTY) break;
+    if (rawH1[idx] === h1 && rawH2[idx] === h2 && rawLen[idx] === len) return idx;
+    idx = (idx + 1) & RAW_MASK;
+  }
+  if (rawCount > (3 << RAW_BITS) >> 2) {
+    rawId.fill(RAW_EMPTY);
+    rawCount = 0;
+    idx = h1 & RAW_MASK;
+  }
+  const info = wordInfo(text.slice(start, end));
+  rawH1[idx] = h1;
+  rawH2[idx] = h2;
+  rawLen[idx] = len;
+  rawId[idx] = info.norm === '' ? RAW_SKIP : info.id;
+  rawMeta[idx] = info.kind | (info.upper ? RAW_UPPER : 0);
+  rawCount++;
+  return idx;
 }
 
 /** The normalised form of one raw token (as the tokenizer cuts it). Returns '' for nothing. */
@@ -204,45 +262,56 @@ const PAIRS: Record<string, string> = {
   'united kingdom': 'uk',
   'united nations': 'un',
 };
-const PAIR_HEADS = new Set(Object.keys(PAIRS).map((k) => k.split(' ')[0]));
+/** First words of PAIRS (ids in the shared vocabulary, resolved on first use). */
+let pairHeads: Int32Array | undefined;
 
 /**
- * Calls `each(norm, start, end, flags)` for each token of `text`, without allocating a token
- * object (the index uses this; `tokenize` builds objects on it).
+ * Calls `each(id, start, end, flags)` for each token of `text` (`id` in the shared vocabulary,
+ * `normOf(id)` its normal form), without allocating (the index uses this; `tokenize` builds
+ * token objects on it).
  */
 export function forEachToken(
   text: string,
-  each: (norm: string, start: number, end: number, flags: number, id: number) => void,
+  each: (id: number, start: number, end: number, flags: number) => void,
 ): void {
   // one token is held back so that `per cent`, `United States`, ... can merge into it
-  let pNorm = '', pStart = 0, pEnd = 0, pFlags = 0, pId = 0, have = false, first = true;
-  scan(text, (start, end) => {
-    const info = wordInfo(text.slice(start, end));
-    const norm = info.norm;
-    if (norm === '') return;
-    if (have && PAIR_HEADS.has(pNorm) && pEnd + 1 === start && text.charCodeAt(pEnd) === 32) {
-      const pair = PAIRS[pNorm + ' ' + norm];
+  let pStart = 0, pEnd = 0, pFlags = 0, pId = 0, have = false, first = true;
+  for (let end = nextToken(text, 0); end >= 0; end = nextToken(text, end)) {
+    const start = tokenStart;
+    const slot = rawSlotAt(text, start, end);
+    const id = rawId[slot];
+    if (id === RAW_SKIP) continue;
+    if (have && isPairHead(pId) && pEnd + 1 === start && text.charCodeAt(pEnd) === 32) {
+      const pair = PAIRS[norms[pId] + ' ' + norms[id]];
       if (pair !== undefined) {
-        pNorm = pair;
         pEnd = end;
         pFlags = flagsFor(kindOf(pair), pFlags & TOKEN_NAME);
         pId = tokenIdOf(pair);
-        return;
+        continue;
       }
     }
-    if (have) each(pNorm, pStart, pEnd, pFlags, pId);
-    const name = info.upper && (first || !isSentenceStart(text, start)) ? TOKEN_NAME : 0;
-    pNorm = norm; pStart = start; pEnd = end; pFlags = flagsFor(info.kind, name); pId = info.id;
+    if (have) each(pId, pStart, pEnd, pFlags);
+    const meta = rawMeta[slot];
+    const name = meta & RAW_UPPER && (first || !isSentenceStart(text, start)) ? TOKEN_NAME : 0;
+    pStart = start; pEnd = end; pFlags = flagsFor(meta & 7, name); pId = id;
     have = true;
     first = false;
-  });
-  if (have) each(pNorm, pStart, pEnd, pFlags, pId);
+  }
+  if (have) each(pId, pStart, pEnd, pFlags);
+}
+
+function isPairHead(id: number): boolean {
+  if (pairHeads === undefined) {
+    pairHeads = Int32Array.from(new Set(Object.keys(PAIRS).map((k) => tokenIdOf(k.split(' ')[0]))));
+  }
+  for (let k = 0; k < pairHeads.length; k++) if (pairHeads[k] === id) return true;
+  return false;
 }
 
 /** Tokenizes one sentence (or any text) into normalised tokens with their source offsets. */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  forEachToken(text, (norm, start, end, flags) => out.push({ norm, start, end, flags }));
+  forEachToken(text, (id, start, end, flags) => out.push({ norm: norms[id], start, end, flags }));
   return out;
 }
 

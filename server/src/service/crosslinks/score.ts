@@ -14,7 +14,7 @@
 import { tokenize, TOKEN_NAME, TOKEN_NUMBER, TOKEN_STOP, type Token } from './normalize';
 
 /** Default minimum score of a cross-link; the default of `seedReview.matching.minScore`. */
-export const DEFAULT_MIN_SCORE = 0.85;
+export const DEFAULT_MIN_SCORE = 0.81;
 
 /** A token list as parallel arrays (a slice [off, off + len) of them). */
 export interface TokenSeq {
@@ -27,7 +27,7 @@ export interface TokenSeq {
 /** Weight of a token; `flags` are the TOKEN_* bits of this occurrence. */
 export type TokenWeight = (id: number, flags: number) => number;
 
-export const STOPWORD_WEIGHT = 0.15;
+export const STOPWORD_WEIGHT = 0.4;
 
 /** Weights without corpus statistics: function words light, everything else 1. */
 export const defaultWeight: TokenWeight = (_id, flags) => (flags & TOKEN_STOP ? STOPWORD_WEIGHT : 1);
@@ -64,7 +64,7 @@ export interface ScoreDetail {
  * Share of the containment surplus credited: on MSRP, one-sided additions are what separates
  * near misses from paraphrases, so an added clause is tolerated only when it is short.
  */
-const CONTAINMENT_CREDIT = 0.1;
+const CONTAINMENT_CREDIT = 0;
 /** Multipliers for a figure / a name on each side that the other lacks. */
 const NUMBER_CONFLICT = 0.5;
 const NAME_CONFLICT = 0.7;

@@ -58,8 +58,8 @@ const MAX_VERIFY = 600;
 
 function grow<T extends Int32Array | Uint8Array | Uint16Array>(a: T, need: number): T {
   if (need <= a.length) return a;
-  let size = a.length * 2;
-  while (size < need) size *= 2;
+  let size = Math.max(16, a.length);
+  while (size < need) size = Math.ceil(size * 1.5); // not doubling: these arrays get large
   const b = new (a.constructor as { new (n: number): T })(size);
   b.set(a);
   return b;
@@ -106,6 +106,7 @@ export class SentenceIndex {
   private postings = 0;
   private deadPostings = 0;
 
+  private keyScratch = new Int32Array(256);
   // per query scratch
   private candMark = new Int32Array(1024);
   private candCount = new Int32Array(1024);
@@ -114,6 +115,9 @@ export class SentenceIndex {
   private files = new Map<string, FileEntry>();
   private fileUris: (string | undefined)[] = [];
   private freeFileIds: number[] = [];
+
+  /** Work done by the last sentence lookup (postings walked, candidates, candidates scored). */
+  lastQuery = { walked: 0, candidates: 0, verified: 0 };
 
   /** Incremented on every change: cache links per version. */
   version = 0;
@@ -132,6 +136,19 @@ export class SentenceIndex {
   /** Number of indexed (long enough) sentences. */
   get sentenceCount(): number {
     return this.live;
+  }
+
+  /** Sizes, for diagnostics: tokens in the pool, postings, and bytes held in typed arrays. */
+  stats(): { tokens: number; postings: number; deadPostings: number; vocabulary: number; bytes: number } {
+    const arrays = [this.df, this.vocabStamp, this.poolIds, this.poolFlags, this.sOff, this.sLen, this.sFile,
+      this.sKeys, this.sAlive, this.heads, this.pNext, this.pSid, this.pKey, this.candMark, this.candCount];
+    return {
+      tokens: this.poolLen,
+      postings: this.postings,
+      deadPostings: this.deadPostings,
+      vocabulary: vocabularySize(),
+      bytes: arrays.reduce((n, a) => n + a.byteLength, 0),
+    };
   }
 
   hasFile(uri: string): boolean {
@@ -223,7 +240,7 @@ export class SentenceIndex {
   private addSentence(fileId: number, s: Sentence): number {
     const off = this.poolLen;
     let len = 0, content = 0;
-    forEachToken(s.text, (_norm, _start, _end, flags, id) => {
+    forEachToken(s.text, (id, _start, _end, flags) => {
       const k = off + len++;
       if (k >= this.poolIds.length) {
         this.poolIds = grow(this.poolIds, k + 1);
@@ -272,18 +289,20 @@ export class SentenceIndex {
   /** Content-word bigram keys of a sentence, deduplicated, passed to `each`. */
   private forKeys(sid: number, each: (key: number) => void): number {
     const off = this.sOff[sid], end = off + this.sLen[sid];
+    if (this.keyScratch.length < end - off) this.keyScratch = new Int32Array(2 * (end - off));
+    const seen = this.keyScratch;
     let prev = -1;
     let count = 0;
-    const seen = new Set<number>();
     for (let k = off; k < end; k++) {
       if (this.poolFlags[k] & TOKEN_STOP) continue;
       const id = this.poolIds[k];
       if (prev >= 0) {
         const key = pairKey(prev, id);
-        if (!seen.has(key)) {
-          seen.add(key);
+        let dup = false;
+        for (let q = 0; q < count; q++) if (seen[q] === key) { dup = true; break; }
+        if (!dup) {
+          seen[count++] = key;
           each(key);
-          count++;
         }
       }
       prev = id;
@@ -355,12 +374,14 @@ export class SentenceIndex {
     const epoch = ++this.queryEpoch;
     const mark = this.candMark, count = this.candCount;
     const cands: number[] = [];
+    let walked = 0;
     const mask = (1 << this.bucketBits) - 1;
     const nKeys = this.forKeys(sid, (key) => {
       let seen = 0;
       for (let p = this.heads[key & mask]; p !== EMPTY && seen < MAX_POSTINGS_PER_KEY; p = this.pNext[p]) {
         if (this.pKey[p] !== key) continue;
         seen++;
+        walked++;
         const c = this.pSid[p];
         if (!this.sAlive[c] || this.sFile[c] === fileId) continue;
         if (mark[c] !== epoch) {
@@ -378,6 +399,7 @@ export class SentenceIndex {
       chosen.length = MAX_VERIFY;
     }
 
+    this.lastQuery = { walked, candidates: cands.length, verified: chosen.length };
     const weight = corpusWeight(this.df, this.live);
     const me = this.seq(sid);
     const best = new Map<number, SentenceLink>();

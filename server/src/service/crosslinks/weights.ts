@@ -8,7 +8,7 @@ import { STOPWORD_WEIGHT, type TokenWeight } from './score';
 export function idfWeight(df: number, n: number): number {
   const idf = Math.log((n + 1) / (df + 0.5));
   const norm = idf / Math.log(n + 1.5);
-  return 0.4 + 0.8 * (norm < 0 ? 0 : norm > 1 ? 1 : norm);
+  return 0.2 + 1.2 * (norm < 0 ? 0 : norm > 1 ? 1 : norm);
 }
 
 export function corpusWeight(df: ArrayLike<number>, n: number): TokenWeight {
