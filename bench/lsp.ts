@@ -39,6 +39,17 @@ export function procMemory(pid: number): ProcMemory | null {
   }
 }
 
+/** CPU seconds (user + system) a live process has used so far (Linux /proc/<pid>/stat); NaN elsewhere. */
+export function procCpuSeconds(pid: number): number {
+  try {
+    const s = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = s.slice(s.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+  } catch {
+    return NaN;
+  }
+}
+
 /** Spawns the server on a workspace folder and initializes it the way VS Code does (pull diagnostics, configuration). */
 export async function startBenchServer(root: string, opts: { cpuProf?: string } = {}): Promise<BenchServer> {
   const args = [...(opts.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProf}`] : []), SERVER_JS, '--stdio'];

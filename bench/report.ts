@@ -22,6 +22,7 @@ export function machine(): string[] {
     `- Date: ${new Date().toISOString().replace('T', ' ').slice(0, 16)} UTC${commit ? `, commit \`${commit}\`` : ''}`,
     `- CPU: ${cpus[0]?.model ?? 'unknown'}, ${cpus.length} cores (os.cpus)`,
     `- RAM: ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
+    `- Load average at the end of the run: ${os.loadavg().map((x) => x.toFixed(1)).join(', ')} (1, 5, 15 min) on ${cpus.length} cores — wall-clock figures above ${cpus.length} mean the machine was shared; CPU-time figures are given beside them`,
     `- Node ${process.version}, ${os.type()} ${os.release()} ${os.arch()}`,
   ];
 }
