@@ -1,0 +1,285 @@
+/** The measurements. Each returns rows for the BENCHMARKS.md table. */
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createSeedService, InMemoryWorkspace } from '../server/src/service';
+import { LineRecurrence } from '../server/src/service/corpus';
+import { resolveSettings } from '../server/src/shared/settings';
+import { splitLines } from '../server/src/service/text/lines';
+import type { CorpusInfo } from './corpus';
+import { openDoc, procCpuSeconds, procMemory, pullDiagnostics, startBenchServer, type ProcMemory } from './lsp';
+import { REPO } from './sources';
+import { fmtMB, fmtMs, median, p95, sleep } from './stats';
+
+export interface Row {
+  what: string;
+  figure: string;
+  budget: string;
+  /** true met, false missed, null no budget */
+  met: boolean | null;
+  /** raw numbers, for the JSON record */
+  raw?: Record<string, number | string>;
+}
+
+const settings = resolveSettings({});
+
+/** A 10 KB seed: seed 000 followed by the body of seed 003, cut at a line boundary near 10,240 characters. */
+export function tenKbSeed(): string {
+  const a = readFileSync(path.join(REPO, 'seeds/000_0de6c06a7072f844.txt'), 'utf8');
+  const b = readFileSync(path.join(REPO, 'seeds/003_35d470c25130c666.txt'), 'utf8').split('\n').slice(1);
+  let text = a.endsWith('\n') ? a : a + '\n';
+  for (const l of b) {
+    if (text.length + l.length + 1 > 10240) break;
+    text += l + '\n';
+  }
+  return text;
+}
+
+/** Fresh per-document analysis of a 10 KB seed, in process, through the service (cache defeated by bumping the version). */
+export async function measureAnalysis(corpus: CorpusInfo | null, runs = 1000): Promise<Row[]> {
+  // a corpus of neighbours so the recurrence stage has real counts: the two seeds plus up to 1,000 corpus files
+  const files: Record<string, string> = {};
+  for (const f of readdirSync(path.join(REPO, 'seeds')).filter((x) => x.endsWith('.txt'))) files[`file:///bench/seeds/${f}`] = readFileSync(path.join(REPO, 'seeds', f), 'utf8');
+  if (corpus) {
+    let n = 0;
+    for (const dir of readdirSync(corpus.seedsDir).sort()) {
+      for (const f of readdirSync(path.join(corpus.seedsDir, dir)).sort()) {
+        if (n++ >= 1000) break;
+        files[`file:///bench/corpus/${dir}/${f}`] = readFileSync(path.join(corpus.seedsDir, dir, f), 'utf8');
+      }
+    }
+  }
+  const workspace = new InMemoryWorkspace(files);
+  const service = createSeedService({ workspace, settings: () => settings, lineCounter: new LineRecurrence() });
+  await service.indexCorpus();
+  const text = tenKbSeed();
+  const uri = 'file:///bench/seeds/ten-kb.txt';
+  let version = 1;
+  workspace.openDocument(TextDocument.create(uri, 'seed', version, text));
+  const analyse: number[] = [];
+  const withDiag: number[] = [];
+  const warm = Math.min(500, runs / 4);
+  let cpu0 = process.cpuUsage();
+  for (let i = 0; i < runs + warm; i++) {
+    if (i === warm) cpu0 = process.cpuUsage();
+    version++;
+    const doc = { uri, version, getText: () => text };
+    const t0 = performance.now();
+    service.analyseWith(doc, settings);
+    const t1 = performance.now();
+    await service.computeDiagnostics(doc); // cached analysis: the diagnostics provider only
+    const t2 = performance.now();
+    if (i >= warm) {
+      analyse.push(t1 - t0);
+      withDiag.push(t2 - t0);
+    }
+  }
+  const cpu = process.cpuUsage(cpu0);
+  const cpuMs = (cpu.user + cpu.system) / 1000 / runs;
+  service.dispose();
+  const m = median(analyse);
+  return [
+    {
+      what: `Analysis of one 10 KB seed (${text.length.toLocaleString('en-US')} chars, ${splitLines(text).length} lines; fresh version each run, ${runs} runs, ${Object.keys(files).length}-file corpus indexed)`,
+      figure: `median ${fmtMs(m)}, p95 ${fmtMs(p95(analyse))} (process CPU ${fmtMs(cpuMs)} per analysis + diagnostics, incl. GC)`,
+      budget: '≤ 1 ms median',
+      met: m <= 1,
+      raw: { medianMs: m, p95Ms: p95(analyse), runs, cpuMsPerRun: cpuMs },
+    },
+    {
+      what: 'Same, analysis + diagnostics (what one textDocument/diagnostic costs in process)',
+      figure: `median ${fmtMs(median(withDiag))}, p95 ${fmtMs(p95(withDiag))}`,
+      budget: '—',
+      met: null,
+      raw: { medianMs: median(withDiag), p95Ms: p95(withDiag) },
+    },
+  ];
+}
+
+/** Server start → first diagnostics for an opened seed, through the real protocol, in a workspace holding the two sample seeds. */
+export async function measureFirstDiagnostics(root: string, runs = 7): Promise<Row[]> {
+  const seed = path.join(root, 'seeds/000_0de6c06a7072f844.txt');
+  const text = readFileSync(path.join(REPO, 'seeds/000_0de6c06a7072f844.txt'), 'utf8');
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const s = await startBenchServer(root);
+    const uri = await openDoc(s, seed, text);
+    const items = await pullDiagnostics(s, uri);
+    times.push(performance.now() - s.spawnedAt);
+    if (!items.length) throw new Error('first diagnostics were empty');
+    await s.close();
+  }
+  const m = median(times);
+  return [
+    {
+      what: `Server start to first diagnostics (spawn \`server.js --stdio\` → initialize → didOpen → first \`textDocument/diagnostic\` answer; median of ${runs})`,
+      figure: `median ${fmtMs(m)} (min ${fmtMs(Math.min(...times))}, max ${fmtMs(Math.max(...times))})`,
+      budget: '≤ 300 ms',
+      met: m <= 300,
+      raw: { medianMs: m, maxMs: Math.max(...times) },
+    },
+  ];
+}
+
+/** Index build, memory, hover during indexing and the edit round trip, in one server on the corpus folder. */
+export async function measureServerOnCorpus(corpus: CorpusInfo, opts: { edits?: number; cpuProf?: string } = {}): Promise<Row[]> {
+  const edits = opts.edits ?? 100;
+  const n = corpus.files.toLocaleString('en-US');
+  const s = await startBenchServer(corpus.root, { cpuProf: opts.cpuProf });
+  const pid = s.proc.pid!;
+  const seedAbs = path.join(corpus.root, corpus.sample[0]);
+  const text = readFileSync(seedAbs, 'utf8');
+  const uri = await openDoc(s, seedAbs, text);
+  const lines = text.split('\n');
+  // hovers while the index builds: one every 50 ms on the article's first line
+  const bodyLine = lines.findIndex((l, i) => i > 0 && l.length > 200);
+  const hoverTimes: number[] = [];
+  let peak: ProcMemory | null = null;
+  const poll = setInterval(() => {
+    const m = procMemory(pid);
+    if (m) peak = m;
+  }, 100);
+  while (s.indexing) {
+    const t0 = performance.now();
+    await s.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: Math.max(0, bodyLine), character: 5 } });
+    const t1 = performance.now();
+    if (s.indexing) hoverTimes.push(t1 - t0);
+    await Promise.race([s.idle, sleep(50)]);
+  }
+  const idleAt = await s.idle;
+  const indexMs = idleAt - s.spawnedAt;
+  const indexCpu = procCpuSeconds(pid);
+  await sleep(300);
+  clearInterval(poll);
+  const memIdle = procMemory(pid) ?? peak;
+
+  // edit → refreshed diagnostics: insert a word into the article line, then pull
+  const round: number[] = [];
+  let version = 1;
+  await pullDiagnostics(s, uri);
+  const editCpu0 = procCpuSeconds(pid);
+  for (let i = 0; i < edits + 5; i++) {
+    version++;
+    const insert = i % 2 === 0 ? 'very ' : '';
+    const change =
+      i % 2 === 0
+        ? { range: { start: { line: bodyLine, character: 0 }, end: { line: bodyLine, character: 0 } }, text: insert }
+        : { range: { start: { line: bodyLine, character: 0 }, end: { line: bodyLine, character: 5 } }, text: '' };
+    const t0 = performance.now();
+    await s.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
+    const items = await pullDiagnostics(s, uri);
+    const t1 = performance.now();
+    if (!Array.isArray(items)) throw new Error('no diagnostics');
+    if (i >= 5) round.push(t1 - t0);
+  }
+  const editCpuMs = ((procCpuSeconds(pid) - editCpu0) * 1000) / (edits + 5);
+  const memEnd = procMemory(pid);
+  await s.close();
+  const rss = Math.max(memIdle?.hwmMB ?? NaN, memEnd?.hwmMB ?? NaN);
+  const hp95 = hoverTimes.length ? p95(hoverTimes) : NaN;
+  const hmax = hoverTimes.length ? Math.max(...hoverTimes) : NaN;
+  return [
+    {
+      what: `Corpus index build, ${n} files (${(corpus.bytes / 1e6).toFixed(0)} MB): spawn → \`seedReview/indexStatus\` idle`,
+      figure: `${fmtMs(indexMs)} (server CPU ${indexCpu.toFixed(1)} s)`,
+      budget: '≤ 10 s',
+      met: indexMs <= 10000,
+      raw: { indexMs, indexCpuS: indexCpu },
+    },
+    {
+      what: `Server memory with ${n} files indexed (peak VmHWM; VmRSS when idle)`,
+      figure: `peak ${fmtMB(rss)}, idle ${fmtMB(memIdle?.rssMB ?? NaN)}`,
+      budget: '≤ 400 MB',
+      met: rss <= 400,
+      raw: { peakMB: rss, idleRssMB: memIdle?.rssMB ?? NaN },
+    },
+    {
+      what: `Hover answered while the index is building (${hoverTimes.length} hovers, one per 50 ms until idle; first includes the document's first analysis)`,
+      figure: hoverTimes.length ? `median ${fmtMs(median(hoverTimes))}, p95 ${fmtMs(hp95)}, max ${fmtMs(hmax)}` : 'index finished before the first hover',
+      budget: '≤ 50 ms',
+      met: hoverTimes.length ? hp95 <= 50 : null,
+      raw: { hovers: hoverTimes.length, medianMs: median(hoverTimes), p95Ms: hp95, maxMs: hmax },
+    },
+    {
+      what: `Edit → refreshed diagnostics in the ${n}-file workspace (didChange + \`textDocument/diagnostic\`, ${edits} edits)`,
+      figure: `p50 ${fmtMs(median(round))}, p95 ${fmtMs(p95(round))} (server CPU ${fmtMs(editCpuMs)} per edit, mean)`,
+      budget: '≤ 30 ms p95',
+      met: p95(round) <= 30,
+      raw: { p50Ms: median(round), p95Ms: p95(round), serverCpuMsPerEdit: editCpuMs },
+    },
+  ];
+}
+
+export const CLI_JS = path.join(REPO, 'server/out/cli.js');
+
+/** Which CLI commands exist in the bundle (analyze always; check once it lands). */
+export async function cliCommands(): Promise<string[][]> {
+  const help = await runQuiet(process.execPath, [CLI_JS, '--help']);
+  const cmds: string[][] = [['analyze', '--json']];
+  if (/^\s+check\b/m.test(help)) cmds.push(['check']);
+  return cmds;
+}
+
+function runQuiet(cmd: string, args: string[]): Promise<string> {
+  return new Promise((resolve) => {
+    const p = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    p.stdout.on('data', (d) => (out += d));
+    p.stderr.on('data', (d) => (out += d));
+    p.on('close', () => resolve(out));
+  });
+}
+
+/**
+ * Runs the CLI on a folder, output discarded, and reads its peak RSS from inside
+ * (`process.resourceUsage().maxRSS` at exit, written to fd 3): exact, and needs no /usr/bin/time.
+ */
+export async function runCli(args: string[], folder: string): Promise<{ ms: number; cpuMs: number; maxRssMB: number; outBytes: number; code: number | null; stderr: string }> {
+  const wrapper = `process.on('exit',()=>{try{require('fs').writeSync(3,JSON.stringify(process.resourceUsage()))}catch{}});process.argv.splice(1,1,${JSON.stringify(CLI_JS)});require(${JSON.stringify(CLI_JS)});`;
+  const t0 = performance.now();
+  const p = spawn(process.execPath, ['-e', wrapper, CLI_JS, ...args, folder], { stdio: ['ignore', 'pipe', 'pipe', 'pipe'] });
+  let outBytes = 0;
+  let usage = '';
+  let stderr = '';
+  let hwm = 0;
+  p.stdout!.on('data', (d: Buffer) => (outBytes += d.length));
+  p.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  (p.stdio[3] as NodeJS.ReadableStream).on('data', (d: Buffer) => (usage += d.toString()));
+  const poll = setInterval(() => {
+    const m = p.pid ? procMemory(p.pid) : null;
+    if (m) hwm = Math.max(hwm, m.hwmMB);
+  }, 100);
+  const code = await new Promise<number | null>((r) => p.on('close', r));
+  clearInterval(poll);
+  const ms = performance.now() - t0;
+  let maxRssMB = hwm;
+  let cpuMs = NaN;
+  try {
+    const u = JSON.parse(usage) as { maxRSS: number; userCPUTime: number; systemCPUTime: number };
+    maxRssMB = Math.max(hwm, u.maxRSS / 1024);
+    cpuMs = (u.userCPUTime + u.systemCPUTime) / 1000;
+  } catch {
+    /* keep the polled figure */
+  }
+  return { ms, cpuMs, maxRssMB, outBytes, code, stderr: stderr.slice(0, 2000) };
+}
+
+export async function measureCli(corpus: CorpusInfo, commands: string[][]): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (const cmd of commands) {
+    const r = await runCli(cmd, corpus.seedsDir);
+    const mbps = corpus.bytes / 1e6 / (r.ms / 1000);
+    const ok = r.code === 0 || (cmd[0] === 'check' && r.code === 1);
+    rows.push({
+      what: `CLI \`seed-review ${cmd.join(' ')}\` on ${corpus.files.toLocaleString('en-US')} files (${(corpus.bytes / 1e6).toFixed(0)} MB), output discarded`,
+      figure: ok
+        ? `${mbps.toFixed(1)} MB/s (${fmtMs(r.ms)}, ${Math.round(corpus.files / (r.ms / 1000)).toLocaleString('en-US')} files/s; CPU ${fmtMs(r.cpuMs)}), peak RSS ${fmtMB(r.maxRssMB)}`
+        : `failed (exit ${r.code}): ${r.stderr.split('\n')[0]}; peak RSS ${fmtMB(r.maxRssMB)} after ${fmtMs(r.ms)}`,
+      budget: '—',
+      met: ok ? null : false,
+      raw: { ms: r.ms, cpuMs: r.cpuMs, mbps, maxRssMB: r.maxRssMB, outBytes: r.outBytes, code: r.code ?? -1 },
+    });
+  }
+  return rows;
+}
