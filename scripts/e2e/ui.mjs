@@ -183,8 +183,8 @@ export async function takeScreenshots({ browser, server, run, extensionPath, out
       await key('Control+B'); // hide the side bar: the diff gets the width
       await visible('.monaco-diff-editor .editor.original .view-line', 15_000);
       await visible('.monaco-diff-editor .editor.modified .view-line', 15_000);
-      await page.locator('.monaco-diff-editor .editor.modified .view-line', { hasText: 'Coulter and Darchiev' }).first()
-        .waitFor({ state: 'visible', timeout: 15_000 }).catch(() => {});
+      await page.locator('.monaco-diff-editor .editor.modified .view-line', { hasText: /2025-02-28/ }).first()
+        .waitFor({ state: 'visible', timeout: 15_000 });
       await page.waitForTimeout(500);
     });
   } finally {
