@@ -1,6 +1,7 @@
-// UI steps in code-server, driven like a person would (keyboard: Ctrl+P, Ctrl+G, F8, Ctrl+., the
-// command palette), each ending in a screenshot. Runs in a fresh page load that carries only
-// extensionDevelopmentPath (the test run's workbench stops its extension host when run() settles).
+// UI steps in code-server, driven like a person would (keyboard: Ctrl+P, Ctrl+G, Ctrl+K Ctrl+I, F8,
+// Ctrl+., the command palette), each ending in a screenshot: 01–05 are the ones the issue asks for
+// (chrome squiggles, the quote hover, the Outline, the quick-fix menu, the Problems panel), 06– are
+// extras. Runs in a fresh page load that carries only extensionDevelopmentPath (the test run's workbench stops its extension host when run() settles).
 import fs from 'node:fs';
 import path from 'node:path';
 import { workbenchUrl } from './code-server.mjs';
@@ -72,45 +73,45 @@ export async function takeScreenshots({ browser, server, run, extensionPath, out
   const command = (label) => quickInput('F1', label, label);
   const escape = async () => { await key('Escape'); await key('Escape'); };
   const nbsp = nbspPosition(run.workspace);
+  const seed = fs.readFileSync(path.join(run.workspace, 'seeds', SEED_000), 'utf8').split(/\r\n|\r|\n/);
+  const latestNews = seed.findIndex((l) => l.trim() === 'LATEST NEWS') + 1 || 63;
+  const quoteLine = seed.findIndex((l) => l.startsWith('"The United States raised concerns')) + 1 || 10;
+  // Toasts (e.g. VS Code's warnings about the extension's manifest) would cover the editor.
+  const clearToasts = async () => {
+    if (await page.locator('.notification-toast').count()) await command('Notifications: Clear All Notifications');
+  };
+  const hoverWith = (text) => page.locator('.monaco-hover:not(.hidden)', { hasText: text }).first()
+    .waitFor({ state: 'visible', timeout: 15_000 });
 
   try {
     await page.goto(url);
     await visible('.monaco-workbench .part.editor', 60_000);
     await visible('.monaco-workbench .part.statusbar', 60_000);
 
-    const opened = await step('01-seed-000-squiggles.png', 'seed 000 open with squiggles', async () => {
+    const opened = await step('01-seed-000-chrome-squiggles.png', `seed 000 open with chrome squiggles (line ${latestNews}, LATEST NEWS)`, async () => {
       await page.locator('.monaco-workbench').click({ position: { x: 800, y: 500 } }).catch(() => {});
       await quickInput('Control+P', SEED_000, SEED_000);
       await visible('.monaco-editor .view-lines', 30_000);
       await visible('.monaco-editor [class*="squiggly-"]', 60_000);
-      await visible(`.statusbar-item[aria-label*="Seed" i], .statusbar-item[id*="languageMode" i]`, 5_000).catch(() => {});
+      await clearToasts();
+      await quickInput('Control+G', `${latestNews}`);
+      await page.locator('.monaco-editor .view-line', { hasText: /^LATEST\sNEWS$/ }).first().waitFor({ state: 'visible', timeout: 15_000 });
+      // the squiggles of the chrome blocks around LATEST NEWS are drawn
+      await page.waitForFunction(() => document.querySelectorAll('.monaco-editor .view-overlays [class*="squiggly-"], .monaco-editor [class*="squiggly-"]').length > 5, null, { timeout: 15_000 });
+      await page.waitForTimeout(300);
     });
     if (!opened) return counts;
 
-    await step('02-hover.png', 'hover on the no-break space of line 8', async () => {
-      await quickInput('Control+G', `${nbsp.line}:${nbsp.column}`);
+    await step('02-hover-state-department-quote.png', `hover on the State Department quote (line ${quoteLine})`, async () => {
+      await clearToasts();
+      await quickInput('Control+G', `${quoteLine}:20`);
       await key('Control+K', 'Control+I');
-      await visible('.monaco-hover:not(.hidden) .hover-contents, .monaco-hover:not(.hidden) .monaco-hover-content', 15_000);
+      await hoverWith('Quote by U.S. State Department');
       await page.waitForTimeout(300); // hover fade-in
     });
     await escape();
 
-    await step('03-next-problem-f8.png', 'F8 shows the next problem', async () => {
-      await quickInput('Control+G', `${nbsp.line}:1`);
-      await key('F8');
-      await visible('.marker-widget', 15_000);
-    });
-    await escape();
-
-    await step('04-quick-fix-menu.png', 'quick-fix menu (Ctrl+.) on a diagnostic', async () => {
-      await quickInput('Control+G', `${nbsp.line}:${nbsp.column}`);
-      await key('Control+.');
-      await visible('.action-widget', 15_000);
-      await page.waitForTimeout(200);
-    });
-    await escape();
-
-    await step('05-outline.png', 'Outline view expanded', async () => {
+    await step('03-outline.png', 'Outline view expanded (Chrome, Article, Quotes with speakers)', async () => {
       await command('Explorer: Focus on Outline View');
       await visible('.outline-pane .monaco-list-row', 15_000);
       // Widen the side bar so the symbols' names and details are readable: drag its sash.
@@ -126,14 +127,65 @@ export async function takeScreenshots({ browser, server, run, extensionPath, out
       const folders = page.locator('.pane-header[aria-expanded="true"]')
         .filter({ has: page.locator('h3.title', { hasText: /^workspace$/i }) });
       if (await folders.count()) await folders.first().click();
-      await command('Explorer: Focus on Outline View');
+      // Article (26 paragraphs) collapsed, so Chrome and Quotes with its speakers fit.
+      const row = (name) => page.locator('.outline-pane .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${name}$`) }) }).first();
+      const setExpanded = async (name, expanded) => {
+        const r = row(name);
+        await r.waitFor({ state: 'visible', timeout: 15_000 });
+        if ((await r.getAttribute('aria-expanded')) !== String(expanded)) await r.locator('.monaco-tl-twistie').click();
+        await page.waitForFunction(([n, e]) => [...document.querySelectorAll('.outline-pane .monaco-list-row')]
+          .some((el) => el.querySelector('.label-name')?.textContent === n && el.getAttribute('aria-expanded') === String(e)), [name, expanded], { timeout: 5_000 });
+      };
+      await setExpanded('Article', false);
+      await setExpanded('Quotes', true);
+      await row('U.S. State Department').waitFor({ state: 'visible', timeout: 5_000 });
+      await page.mouse.move(5, 990);
       await page.waitForTimeout(300);
     });
 
-    await step('06-problems-panel.png', 'Problems panel', async () => {
+    await step('04-quick-fix-chrome.png', `quick-fix menu (Ctrl+.) on the chrome block at line ${latestNews}`, async () => {
+      await clearToasts();
+      await page.locator('.part.editor .monaco-editor .view-lines').first().click();
+      await quickInput('Control+G', `${latestNews}:3`);
+      await key('Control+.');
+      await page.locator('.action-widget', { hasText: /Remove/ }).first().waitFor({ state: 'visible', timeout: 15_000 });
+      await page.waitForTimeout(300);
+    });
+    await escape();
+
+    await step('05-problems-panel.png', 'Problems panel', async () => {
       await key('Control+Shift+M');
       await visible('.markers-panel .monaco-list-row', 15_000);
       await page.waitForTimeout(300);
+    });
+    await key('Control+J'); // close the panel again
+
+    // extras
+    await step('06-hover-no-break-space.png', `hover on the no-break space at ${nbsp.line}:${nbsp.column}`, async () => {
+      await page.locator('.part.editor .monaco-editor .view-lines').first().click();
+      await quickInput('Control+G', `${nbsp.line}:${nbsp.column}`);
+      await key('Control+K', 'Control+I');
+      await hoverWith('Invisible character');
+      await page.waitForTimeout(300);
+    });
+    await escape();
+
+    await step('07-next-problem-f8.png', 'F8 shows the next problem', async () => {
+      await quickInput('Control+G', `${nbsp.line}:1`);
+      await key('F8');
+      await visible('.marker-widget', 15_000);
+    });
+    await escape();
+
+    await step('08-compare-with-matching-seed.png', 'Seed Review: Compare with Matching Seed opens the diff with seed 003', async () => {
+      await command('Seed Review: Compare with Matching Seed');
+      await page.locator('.tab.active', { hasText: '003_' }).first().waitFor({ state: 'visible', timeout: 15_000 });
+      await key('Control+B'); // hide the side bar: the diff gets the width
+      await visible('.monaco-diff-editor .editor.original .view-line', 15_000);
+      await visible('.monaco-diff-editor .editor.modified .view-line', 15_000);
+      await page.locator('.monaco-diff-editor .editor.modified .view-line', { hasText: /2025-02-28/ }).first()
+        .waitFor({ state: 'visible', timeout: 15_000 });
+      await page.waitForTimeout(500);
     });
   } finally {
     await context.close().catch(() => {});

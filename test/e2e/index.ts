@@ -10,6 +10,8 @@ import './suites/hover.test';
 import './suites/editorFeatures.test';
 import './suites/codeActions.test';
 import './suites/settings.test';
+// destructive (edits every seed, then puts them back): keep it last
+import './suites/stripAll.test';
 
 before(async () => {
   await activateExtension();

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { suite, test } from '../runner';
-import { SEED_000, codeActions, contentLines, diagnosticCode, isChrome, openSeed, revert, settledDiagnostics } from '../helpers';
+import { SEED_000, codeActions, contentLines, diagnosticCode, isChrome, openSeed, revert, settledDiagnostics, waitFor } from '../helpers';
 
 suite('code actions', () => {
   test('a chrome quick fix removes exactly that block', async () => {
@@ -48,5 +48,29 @@ suite('code actions', () => {
     } finally {
       await revert(doc, original);
     }
+  });
+
+  test('the "Disable rule" quick fix turns the rule off in settings and its diagnostics vanish', async () => {
+    const RULE = 'chrome.section-label';
+    const { doc } = await openSeed(SEED_000);
+    const has = (all: readonly vscode.Diagnostic[]) => all.some((d) => diagnosticCode(d) === RULE);
+    const ds = await settledDiagnostics(doc.uri, { accept: has });
+    const d = ds.find((x) => diagnosticCode(x) === RULE)!;
+    const actions = await codeActions(doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
+    const disable = actions.find((a) => a.title === `Disable rule ${RULE}`);
+    assert.ok(disable, `a "Disable rule ${RULE}" quick fix; got ${actions.map((a) => a.title).join(' | ')}`);
+    assert.ok(disable.command, 'it runs a command');
+    const config = () => vscode.workspace.getConfiguration('seedReview');
+    try {
+      await vscode.commands.executeCommand(disable.command.command, ...(disable.command.arguments ?? []));
+      await waitFor(`seedReview.rules.${RULE} = off in the workspace settings`,
+        () => config().inspect(`rules.${RULE}`)?.workspaceValue === 'off');
+      const off = await settledDiagnostics(doc.uri, { accept: (all) => all.length > 0 && !has(all) });
+      assert.ok(!has(off), `no ${RULE} diagnostics while the rule is off`);
+      assert.ok(off.some(isChrome), 'the other chrome rules still report');
+    } finally {
+      await config().update(`rules.${RULE}`, undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await settledDiagnostics(doc.uri, { accept: has });
   });
 });
