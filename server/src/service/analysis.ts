@@ -90,8 +90,24 @@ export function analyseText(uri: string, version: number, text: string, ctx: Ana
   }
   const quotes = findQuotes(text, analysed, chrome.kinds, ctx.isCancelled);
   if (ctx.isCancelled?.()) throw new CancelledError();
-  const invisibles = findInvisibles(analysed);
-  return { uri, version, text, lines, headerParse, header, paragraphs, sentences, chrome, quotes, invisibles, partial };
+  // computed on first use: indexing never reads them
+  let invisibles: InvisibleRun[] | undefined;
+  return {
+    uri,
+    version,
+    text,
+    lines,
+    headerParse,
+    header,
+    paragraphs,
+    sentences,
+    chrome,
+    quotes,
+    get invisibles() {
+      return (invisibles ??= findInvisibles(analysed));
+    },
+    partial,
+  };
 }
 
 /** The body sentences of an analysis: the ones the cross-link index holds. */

@@ -74,6 +74,9 @@ export interface IndexProgress {
 /** A document as the service sees it: the LSP TextDocument or anything with the same three members. */
 export type SeedDocument = Pick<TextDocument, 'uri' | 'version' | 'getText'>;
 
+/** Analyses kept for documents the editor does not have open (the CLI, indexing, hovers on others). */
+const MAX_CACHED_CLOSED = 32;
+
 /** Lets other work through: indexing runs in slices of about this many milliseconds. */
 const SLICE_MS = 8;
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -148,9 +151,25 @@ export class SeedService {
     if (cached && cached.version === doc.version && cached.epoch === this.epoch) return cached.analysis;
     const text = doc.getText();
     const analysis = this.analyseUncached(doc.uri, doc.version, text, settings, token);
+    this.cache.delete(doc.uri); // re-insert: the map's order is the order of use
     this.cache.set(doc.uri, { version: doc.version, epoch: this.epoch, analysis });
-    if (!cached || cached.version !== doc.version) this.reindexOpenDocument(doc.uri, analysis);
+    this.evictClosed();
+    if ((!cached || cached.version !== doc.version) && this.workspace.getOpenDocument(doc.uri)) this.reindexOpenDocument(doc.uri, analysis);
     return analysis;
+  }
+
+  /** Keeps every open document's analysis, and only the most recently used of the others. */
+  private evictClosed(): void {
+    let closed = 0;
+    for (const uri of this.cache.keys()) if (!this.workspace.getOpenDocument(uri)) closed++;
+    if (closed <= MAX_CACHED_CLOSED) return;
+    for (const uri of [...this.cache.keys()]) {
+      if (closed <= MAX_CACHED_CLOSED) break;
+      if (this.workspace.getOpenDocument(uri)) continue;
+      this.cache.delete(uri);
+      this.linkCache.delete(uri);
+      closed--;
+    }
   }
 
   private analyseUncached(uri: string, version: number, text: string, settings: SeedReviewSettings, token?: CancellationTokenLike): SeedAnalysis {

@@ -52,6 +52,7 @@ function hex(c: number): string {
 
 /** Name of an invisible character, or undefined when the character is visible (or an ordinary space/tab). */
 export function invisibleName(c: number): { name: string; zeroWidth: boolean } | undefined {
+  if (c > 0x20 && c < 0x7f) return undefined; // printable ASCII: the common case, no lookups
   const s = SPACES[c];
   if (s) return { name: `${s} (${hex(c)})`, zeroWidth: false };
   const z = ZERO_WIDTH[c];
@@ -73,7 +74,12 @@ export function findInvisibles(lines: readonly Line[], limit = 1000): InvisibleR
     const t = line.text;
     let i = 0;
     while (i < t.length) {
-      const info = invisibleName(t.charCodeAt(i));
+      const c = t.charCodeAt(i);
+      if ((c > 0x20 && c < 0x7f) || c === 0x20 || c === 9 || (c > 0xbf && c < 0x2000)) {
+        i++;
+        continue;
+      }
+      const info = invisibleName(c);
       if (!info) {
         i++;
         continue;

@@ -84,8 +84,10 @@ export function splitLineSentences(line: Line, firstIndex = 0): Sentence[] {
     }
   };
   for (let i = 0; i < t.length; i++) {
+    const code = t.charCodeAt(i);
+    // . ! ? …
+    if (code !== 46 && code !== 33 && code !== 63 && code !== 0x2026) continue;
     const c = t[i];
-    if (!TERMINATORS.includes(c)) continue;
     let j = i + 1;
     while (j < t.length && TERMINATORS.includes(t[j])) j++;
     while (j < t.length && CLOSERS.includes(t[j])) j++;
