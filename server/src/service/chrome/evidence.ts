@@ -131,9 +131,16 @@ export function gatherEvidence(input: ChromeInput, isCancelled?: () => boolean):
       else if (r >= 2 && (frac >= 0.02 || r >= 5)) ev.siteTemplate = 'weak';
     }
   }
-  // a long sentence repeated in the file (a quote the article restates) is not a headline pair
-  for (const ev of out) {
-    if (ev.dup && !ev.sectionPrefixed && ev.prose === 'good' && ev.unitWords > 25) ev.dup = false;
+  // a long paragraph repeated in the file: its first occurrence is judged as prose (the article
+  // may be rendered twice, or restate a quote); only the later copies count as repeats
+  const seenLong = new Set<string>();
+  for (let i = 0; i < n; i++) {
+    const ev = out[i];
+    if (!ev.dup || ev.sectionPrefixed || ev.prose !== 'good' || ev.unitWords <= 25) continue;
+    if (!seenLong.has(ev.f.dupKey)) {
+      seenLong.add(ev.f.dupKey);
+      ev.dup = false;
+    }
   }
   return out;
 }

@@ -22,7 +22,7 @@ export interface PatternHit {
 
 // ---- template code ----------------------------------------------------------------------
 const TEMPLATE_CODE = [
-  /\b[A-Z]\w*(?:\.[A-Z]\w*\??){2,}/, // Quark.Models.Entities.Ancestor?.Title
+  /\b[A-Z][a-z]\w*(?:\.[A-Z][a-z]\w*\??){2,}/, // Quark.Models.Entities.Ancestor?.Title
   /\?\.[A-Z]\w*/, // ?.Title
   /\.\w+\(\)/, // .ToUpperInvariant()
   /\{\{|\}\}|\{%|%\}|<%|%>|\$\{\w/, // template delimiters
@@ -46,6 +46,8 @@ const DATE_WORDS = /^(?:published|updated|posted|last updated|modified|date|on|a
 // ---- photo credits --------------------------------------------------------------------------
 const AGENCY = /(?:\bAFP|\bReuters|\bAP Photo|\(AP\)|\bGetty(?: Images)?|\bEPA(?:-EFE)?|\bAnadolu(?: Agency| Ajansı)?|\bShutterstock|\biStock(?:photo)?|\bAlamy|\bXinhua|\bUnsplash|\bPexels|\bWikimedia(?: Commons)?|\bImago|\bSipa|\bdpa|\bPA (?:Wire|Media|Images)|\bBloomberg|\bNurPhoto|\bFile Photo|\bCorbis)/;
 const CREDIT_MARK = /(?:\/|\||©|\(c\)|\bphoto(?:graph)?(?:s)?(?: by| credit)?:?|\bimage(?: credit)?:|\bcredit:|\bcourtesy(?: of)?|\bvia\b|\bfile\b|\()/i;
+/** a caption ending in a credit: `… 1990. Archival pigment print. Courtesy the artist and X` */
+const CREDIT_TAIL = /(?:\bcourtesy(?: of)?|©|\(c\)|\bphoto(?:graph)?(?: by)?:|\bimage(?: by)?:|\bcredit:|\bphoto by|\bpictured?:)\s[^.!?]{0,100}[.)]?\s*$/i;
 const CREDIT_ONLY = /^(?:\(?(?:photo|image|picture|illustration|credit|source|graphic)s?(?: by| credit)?\s*[:|/]|©)/i;
 
 // ---- bylines --------------------------------------------------------------------------------
@@ -114,6 +116,7 @@ export function matchPattern(f: LineFeatures): PatternHit | null {
     }
   }
   if (f.words <= 60 && FOOTER.test(h)) return { code: 'chrome.footer', why: 'site footer phrase (copyright, contact, privacy, newsletter, feedback)', strong: f.words <= 12 };
+  if (f.words <= 70 && CREDIT_TAIL.test(t)) return { code: 'chrome.photo-credit', why: 'caption ending in a picture credit', strong: true };
   if (f.words <= 14 && CREDIT_ONLY.test(h)) return { code: 'chrome.photo-credit', why: 'photo or image credit', strong: true };
   if (f.words <= 8 && BOILER.test(h)) return { code: 'chrome.boilerplate', why: 'share / sign-in / navigation / "read more" phrase', strong: true };
   if (f.words <= 40 && BOILER_START.test(h)) return { code: 'chrome.boilerplate', why: 'site call-to-action or notice', strong: f.words <= 25 };
@@ -129,7 +132,7 @@ export function isDatelineShape(f: LineFeatures): boolean {
  * A line that opens the comment section or the author box: what follows is the readers' or the
  * site's text, not the article's, however sentence-like it reads.
  */
-const COMMENTS_START = /^(?:(?:\d+|no|one|two|three)\s+(?:comments?|responses?|replies|thoughts? on)\b|(?:reader |user |show |view |load |see |read |hide )?(?:all )?(?:comments?|responses|discussion)(?:\s*\(\d+\))?\W{0,3}$|(?:leave|post|add|write|submit) (?:a |your )?(?:comment|reply|response)|(?:join|start) the (?:discussion|conversation)|(?:load|view|show|see|read) (?:all |more )?(?:\d+ )?comments|comments (?:are|have been) closed|be the first to comment|what do you think\?|(?:\|\s*)?reply\W{0,3}$|.{1,60}\bsays:?$|about the author|written by\s)/i;
+const COMMENTS_START = /^(?:(?:\d+|no|one|two|three)\s+(?:comments?|responses?|replies|thoughts? on)\b|(?:reader |user |show |view |load |see |read |hide )?(?:all )?(?:comments?|responses|discussion)(?:\s*\(\d+\))?\W{0,3}$|(?:leave|post|add|write|submit) (?:a |your )?(?:comment|reply|response)|(?:join|start) the (?:discussion|conversation)|(?:load|view|show|see|read) (?:all |more )?(?:\d+ )?comments|comments (?:are|have been) closed|be the first to comment|what do you think\?|(?:\|\s*)?reply\W{0,3}$|share(?: this(?: article| story| post)?)?:|like this:|.{1,60}\bsays:?$|about the author|written by\s)/i;
 
 export function isCommentsStart(f: LineFeatures): boolean {
   if (f.blank || f.words > 10) return false;
