@@ -14,7 +14,7 @@ import * as path from 'node:path';
 import { classifyChrome } from '../server/src/service/chrome/classifier';
 import { LineRecurrence } from '../server/src/service/corpus/lineRecurrence';
 import { gatherEvidence } from '../server/src/service/chrome/evidence';
-import { lineScore } from '../server/src/service/chrome/article';
+import { lineScore, WEIGHTS } from '../server/src/service/chrome/article';
 import { splitLines } from '../server/src/service/text/lines';
 import type { ChromeResult } from '../server/src/service/types';
 
@@ -126,6 +126,11 @@ function main(): void {
     else if (args[i] === '--page') pageId = args[++i];
     else if (args[i] === '--errors') errors = true;
     else if (args[i] === '--dump') dump = args[++i];
+    else if (args[i] === '--weight') {
+      // --weight name=value: probe a line-score weight (tuning only)
+      const [k, v] = args[++i].split('=');
+      (WEIGHTS as Record<string, number>)[k] = Number(v);
+    }
     else root = args[i];
   }
   root ??= process.env.SEED_DATA ?? defaultDataRoot();

@@ -11,8 +11,17 @@ export interface Stretch {
   score: number;
 }
 
-/** Below this the best stretch is not an article (the file is all chrome). */
-const MIN_ARTICLE_SCORE = 12;
+/** Weights of the line score; exported so the eval script can probe them. */
+export const WEIGHTS = {
+  /** below this the best stretch is not an article (the file is all chrome) */
+  minArticle: 12,
+  /** a short headline-like or one-to-three-word line outside prose */
+  shortHeadline: -2.5,
+  /** any other short line */
+  short: -1,
+  /** scale of near-good prose */
+  nearGood: 0.5,
+};
 
 /** How much a line speaks for (positive) or against (negative) being inside the article. */
 export function lineScore(ev: LineEvidence): number {
@@ -25,9 +34,9 @@ export function lineScore(ev: LineEvidence): number {
   if (ev.sectionLabel) return -6;
   let s: number;
   if (ev.prose === 'good') s = Math.min(ev.unitWords, 120) * ev.share;
-  else if (ev.prose === 'near-good') s = Math.min(ev.unitWords, 60) * 0.5 * ev.share;
-  else if (ev.headlineShape || f.words <= 3) s = -2.5;
-  else s = -1;
+  else if (ev.prose === 'near-good') s = Math.min(ev.unitWords, 60) * WEIGHTS.nearGood * ev.share;
+  else if (ev.headlineShape || f.words <= 3) s = WEIGHTS.shortHeadline;
+  else s = WEIGHTS.short;
   if (ev.hit) s = -(4 + Math.min(f.words, 30) * 0.3);
   if (ev.siteTemplate === 'weak') s -= 3;
   return s;
@@ -74,7 +83,7 @@ function bestSegment(evs: readonly LineEvidence[], skip: (i: number) => boolean,
     } else cur += s;
     if (best === null || cur > best.score) best = { start: curStart, end: i, score: cur };
   }
-  if (best === null || best.score < MIN_ARTICLE_SCORE) return null;
+  if (best === null || best.score < WEIGHTS.minArticle) return null;
   return best;
 }
 
