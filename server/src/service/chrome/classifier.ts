@@ -9,7 +9,7 @@
  */
 import type { ChromeCode, ChromeInput, ChromeResult, LineKind } from '../types';
 import { isBlankLine } from '../text/lines';
-import { chromeInsideArticle, findArticle } from './article';
+import { chromeInsideArticle, findArticle, findIslands } from './article';
 import { buildBlocks, reasonFor, smoothReasons, type LineReason } from './blocks';
 import { gatherEvidence, type LineEvidence } from './evidence';
 
@@ -42,7 +42,10 @@ function classify(input: ChromeInput, isCancelled?: () => boolean): ChromeResult
     else kinds[i] = 'chrome';
   }
 
-  if (art) keepSubheadings(kinds, evs, art.start, art.end);
+  if (art) {
+    keepSubheadings(kinds, evs, art.start, art.end);
+    for (const island of findIslands(evs, isHeader, art)) for (let i = island.start; i <= island.end; i++) if (kinds[i] === 'chrome') kinds[i] = 'body';
+  }
 
   const reasons: (LineReason | null)[] = new Array(n).fill(null);
   for (let i = 0; i < n; i++) if (kinds[i] === 'chrome') reasons[i] = reasonFor(i, evs, art, input.corpusFiles);

@@ -57,7 +57,9 @@ const BYLINE = new RegExp(`^(?:by|written by|words by|reported by|story by|autho
 const AUTHOR_BIO = /^(?:about the author|about (?:the )?writer|author bio|more from this author|view all posts by|see all articles by|follow (?:the )?author)/i;
 
 /** author box: `Jane Doe is a content writer at X with more than five years of experience` */
-const AUTHOR_BIO_SENTENCE = /^(?:\p{Lu}[\p{L}.'’-]{0,30} ){1,3}(?:is|was|has been|has over|has more than|brings)\b[^.]{0,120}\b(?:writer|editor|journalist|reporter|contributor|author|correspondent|columnist|blogger|expert|specialist|strategist|founder|co-founder|years of experience)\b/u;
+const AUTHOR_BIO_SENTENCE = /^(?:(?:\p{Lu}[\p{L}.'’-]{0,30} ){1,3}(?:is|was|has been|has over|has more than|brings)|i'?m|i am)\b[^.]{0,120}\b(?:writer|editor|journalist|reporter|contributor|author|correspondent|columnist|blogger|expert|specialist|strategist|founder|co-founder|reviewer|years of experience)\b|^(?:\p{Lu}[\p{L}.'’-]{0,30} ){1,3}(?:joined|has written for|writes (?:about|for)|covers) \p{Lu}/u;
+/** a bare address: `https://example.com/path` */
+const BARE_URL = /^(?:https?:\/\/|www\.)\S{3,300}$/i;
 
 /** affiliate, consent and legal notices */
 const NOTICE_STRONG = /\b(?:we (?:may )?(?:earn|receive) (?:a )?(?:small )?(?:commission|compensation)|affiliate (?:links?|commission|disclosure)|reader-supported|advertising disclosure|i (?:consent|agree) to (?:receive|the)|by (?:checking|ticking|clicking|submitting|entering|providing)\b.{0,60}\b(?:agree|consent)|message (?:and|&) data rates|reply stop\b|this site is protected by recaptcha)/i;
@@ -131,6 +133,7 @@ export function matchPattern(f: LineFeatures): PatternHit | null {
   if (f.words <= 70 && AUTHOR_BIO_SENTENCE.test(h)) return { code: 'chrome.byline', why: 'author bio ("… is a writer …")', strong: false };
   if (f.words <= 60 && FOOTER.test(h)) return { code: 'chrome.footer', why: 'site footer phrase (copyright, contact, privacy, newsletter, feedback)', strong: f.words <= 12 };
   if (f.words <= 70 && CREDIT_TAIL.test(t)) return { code: 'chrome.photo-credit', why: 'caption ending in a picture credit', strong: true };
+  if (f.words <= 40 && BARE_URL.test(h)) return { code: 'chrome.boilerplate', why: 'a bare web address', strong: false };
   if (f.words <= 30 && CALL_TO_ACTION.test(h)) return { code: 'chrome.boilerplate', why: 'call to action ("Learn how…", "Sign up…")', strong: false };
   if (f.words <= 14 && CREDIT_ONLY.test(h)) return { code: 'chrome.photo-credit', why: 'photo or image credit', strong: true };
   if (f.words <= 8 && BOILER.test(h)) return { code: 'chrome.boilerplate', why: 'share / sign-in / navigation / "read more" phrase', strong: true };
