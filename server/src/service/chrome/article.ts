@@ -4,6 +4,9 @@
  * outside that stretch with smoothing over its neighbours.
  */
 import type { LineEvidence } from './evidence';
+import { WEIGHTS } from './weights';
+
+export { WEIGHTS } from './weights';
 
 export interface Stretch {
   start: number;
@@ -11,21 +14,6 @@ export interface Stretch {
   score: number;
 }
 
-/** Weights of the line score; exported so the eval script can probe them. */
-export const WEIGHTS = {
-  /** below this the best stretch is not an article (the file is all chrome) */
-  minArticle: 12,
-  /** a short headline-like or one-to-three-word line outside prose */
-  shortHeadline: -2.5,
-  /** any other short line */
-  short: -1,
-  /** scale of near-good prose */
-  nearGood: 0.5,
-  /** a section heading of link lists ("Related", "Latest news") */
-  sectionLabel: -6,
-  /** a prose island before the article needs this score to count as article */
-  islandMin: 60,
-};
 
 /** How much a line speaks for (positive) or against (negative) being inside the article. */
 export function lineScore(ev: LineEvidence): number {
