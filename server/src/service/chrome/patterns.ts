@@ -63,7 +63,7 @@ const BARE_URL = /^(?:https?:\/\/|www\.)\S{3,300}$/i;
 
 /** affiliate, consent and legal notices */
 const NOTICE_STRONG = /\b(?:we (?:may )?(?:earn|receive) (?:a )?(?:small )?(?:commission|compensation)|affiliate (?:links?|commission|disclosure)|reader-supported|advertising disclosure|i (?:consent|agree) to (?:receive|the)|by (?:checking|ticking|clicking|submitting|entering|providing)\b.{0,60}\b(?:agree|consent)|message (?:and|&) data rates|reply stop\b|this site is protected by recaptcha)/i;
-const NOTICE_WEAK = /\b(?:for (?:general )?informational purposes only|(?:is|are) not (?:intended|meant) (?:to|as) (?:be )?(?:a substitute|legal|financial|medical|investment|professional)|does not constitute (?:legal|financial|investment|medical)|consult (?:a|your) (?:qualified|licensed|financial|medical|legal|tax)|past performance is not|independently (?:researched|reviewed|selected)|editorially independent)\b/i;
+const NOTICE_WEAK = /\b(?:for (?:general )?information(?:al purposes)? only|(?:is|are) not (?:intended|meant) (?:to|as) (?:be )?(?:a substitute|replace|legal|financial|medical|investment|professional)|does not constitute (?:legal|financial|investment|medical)|consult (?:a|your) (?:qualified|licensed|financial|medical|legal|tax)|past performance is not|independently (?:researched|reviewed|selected)|editorially independent)\b/i;
 /** imperative call to action opening a short line: `Learn how to…`, `Discover why…` */
 const CALL_TO_ACTION = /^(?:discover|learn (?:how|more|why|what|about)|find out|explore|check out|book (?:a|your)|start (?:your|a) (?:free|14|30)|try (?:it )?(?:for )?free|sign up|join (?:us|our|the|now)|download (?:our|the|now)|get (?:started|your|the|a free|in touch)|shop (?:our|the|now)|request (?:a|your)|schedule (?:a|your)|call (?:us|now|today))\b/i;
 
@@ -129,7 +129,7 @@ export function matchPattern(f: LineFeatures): PatternHit | null {
     }
   }
   if (f.words <= 80 && NOTICE_STRONG.test(h)) return { code: 'chrome.boilerplate', why: 'affiliate, consent or legal notice of the site', strong: true };
-  if (f.words <= 80 && NOTICE_WEAK.test(h)) return { code: 'chrome.boilerplate', why: 'disclaimer-like notice', strong: false };
+  if (f.words <= 150 && (NOTICE_WEAK.test(h) || NOTICE_WEAK.test(t))) return { code: 'chrome.boilerplate', why: 'disclaimer-like notice', strong: false };
   if (f.words <= 70 && AUTHOR_BIO_SENTENCE.test(h)) return { code: 'chrome.byline', why: 'author bio ("… is a writer …")', strong: false };
   if (f.words <= 60 && FOOTER.test(h)) return { code: 'chrome.footer', why: 'site footer phrase (copyright, contact, privacy, newsletter, feedback)', strong: f.words <= 12 };
   if (f.words <= 70 && CREDIT_TAIL.test(t)) return { code: 'chrome.photo-credit', why: 'caption ending in a picture credit', strong: true };
