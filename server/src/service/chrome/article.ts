@@ -62,7 +62,7 @@ export function findArticle(evs: readonly LineEvidence[], skip: (i: number) => b
   if (best === null || best.score < WEIGHTS.minArticle) return null;
   for (const before of beforeBarrier) {
     if (before === null || before.end >= best.end) break;
-    if (before.score >= 40 && before.score * 4 >= best.score) return before;
+    if (before.score >= 40 && (before.score >= WEIGHTS.barrierEnough || before.score * 4 >= best.score)) return before;
   }
   return best;
 }

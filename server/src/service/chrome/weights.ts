@@ -20,4 +20,6 @@ export const WEIGHTS = {
   sectionLabel: -6,
   /** a prose island before the article needs this score to count as article */
   islandMin: 60,
+  /** an article of this score before a comment section is taken however long the comments run */
+  barrierEnough: 300,
 };
