@@ -14,7 +14,7 @@ import * as path from 'node:path';
 import { classifyChrome } from '../server/src/service/chrome/classifier';
 import { LineRecurrence } from '../server/src/service/corpus/lineRecurrence';
 import { gatherEvidence } from '../server/src/service/chrome/evidence';
-import { lineScore } from '../server/src/service/chrome/article';
+import { lineScore, WEIGHTS } from '../server/src/service/chrome/article';
 import { splitLines } from '../server/src/service/text/lines';
 import type { ChromeResult } from '../server/src/service/types';
 
@@ -119,11 +119,18 @@ function main(): void {
   let worstN = 10;
   let pageId: string | null = null;
   let errors = false;
+  let dump: string | null = null;
   let root: string | null = null;
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '--worst') worstN = Number(args[++i]);
     else if (args[i] === '--page') pageId = args[++i];
     else if (args[i] === '--errors') errors = true;
+    else if (args[i] === '--dump') dump = args[++i];
+    else if (args[i] === '--weight') {
+      // --weight name=value: probe a line-score weight (tuning only)
+      const [k, v] = args[++i].split('=');
+      (WEIGHTS as Record<string, number>)[k] = Number(v);
+    }
     else root = args[i];
   }
   root ??= process.env.SEED_DATA ?? defaultDataRoot();
@@ -166,11 +173,14 @@ function main(): void {
   if (errors) {
     // words of gold lines labelled chrome (by rule code) and of non-gold lines labelled body
     const lost = new Map<string, number>();
+    const perPage: [string, number, number][] = [];
     const extra = new Map<string, number>();
     for (const p of pages) {
       const res = classifyChrome({ lines: p.lines, headerLine: null, title: null, recurrence: corpus.recurrenceFor(p.id), corpusFiles: corpus.fileCount });
       const evs = gatherEvidence({ lines: p.lines, headerLine: null, title: null, recurrence: corpus.recurrenceFor(p.id), corpusFiles: corpus.fileCount }) ?? [];
       const goldSh = shingles(p.gold);
+      let pl = 0;
+      let pe = 0;
       for (let i = 0; i < p.lines.length; i++) {
         if (res.kinds[i] === 'blank') continue;
         const sh = shingles(p.lines[i]);
@@ -182,13 +192,20 @@ function main(): void {
         }
         if (all === 0) continue;
         const g = hit / all > 0.5;
+        if (g && res.kinds[i] !== 'body') pl += all;
+        if (!g && res.kinds[i] === 'body') pe += all;
         if (g && res.kinds[i] !== 'body') lost.set(res.rules[i] ?? '?', (lost.get(res.rules[i] ?? '?') ?? 0) + all);
         if (!g && res.kinds[i] === 'body') {
           const k = evs[i].prose + (evs[i].hit ? ' +hit' : '');
           extra.set(k, (extra.get(k) ?? 0) + all);
         }
       }
+      perPage.push([p.id, pl, pe]);
     }
+    perPage.sort((a, b) => b[2] - a[2]);
+    console.log('most non-gold kept:', perPage.slice(0, 15).map((x) => `${x[0]}:${x[2]}`).join(' '));
+    perPage.sort((a, b) => b[1] - a[1]);
+    console.log('most gold lost:', perPage.slice(0, 15).map((x) => `${x[0]}:${x[1]}`).join(' '));
     console.log('gold shingles lost, by rule:', [...lost.entries()].sort((a, b) => b[1] - a[1]));
     console.log('non-gold shingles kept, by prose class:', [...extra.entries()].sort((a, b) => b[1] - a[1]));
     return;
@@ -219,6 +236,7 @@ function main(): void {
   console.log(`classifier, no recurrence     ${summarise(noRec)}`);
   console.log(`  tuning split (even ids)     ${summarise(even(noRec))}`);
   console.log(`  held-out split (odd ids)    ${summarise(odd(noRec))}`);
+  if (dump !== null) fs.writeFileSync(dump, JSON.stringify(Object.fromEntries(ids.map((id, i) => [id, withRec[i].f]))));
   const order = withRec.map((s, i) => i).sort((a, b) => withRec[a].f - withRec[b].f);
   console.log(`worst ${worstN} pages (with recurrence):`);
   for (const i of order.slice(0, worstN)) {

@@ -128,6 +128,26 @@ test('a line recurring in most corpus files is site template; a sentence in one 
   assert.equal(r.kinds[4], 'body');
 });
 
+test('a hard-wrapped paragraph is judged whole and kept as body', () => {
+  const wrapped = [
+    'When the council met on Tuesday evening, members spent most of the',
+    'session arguing about the transport budget, which had grown by a',
+    'fifth since last year, and about who would pay for the new buses.',
+  ];
+  const { lines, r } = classify(['Home', 'News', '', ...wrapped, '', P1, '', 'Contact us'].join('\n'));
+  for (const w of wrapped) assert.deepEqual(kindOf(lines, r, w), ['body', null]);
+  assert.equal(kindOf(lines, r, 'Home')[0], 'chrome');
+});
+
+test('an author bio and an affiliate notice after the article are chrome', () => {
+  const bio = 'Jane Smith is a senior writer at Example News with more than ten years of experience covering city politics.';
+  const notice = 'We may earn a commission when you buy through links on our site, at no extra cost to you.';
+  const { lines, r } = classify([article(), '', 'Jane Smith', bio, '', notice].join('\n'));
+  assert.deepEqual(kindOf(lines, r, bio), ['chrome', 'chrome.byline']);
+  assert.deepEqual(kindOf(lines, r, notice), ['chrome', 'chrome.boilerplate']);
+  assert.deepEqual(kindOf(lines, r, P4), ['body', null]);
+});
+
 test('a file with no article is all chrome', () => {
   const { r } = classify(['Home', 'News', 'Sport', 'Contact us', 'Sign in', 'Subscribe'].join('\n'));
   assert.ok(r.kinds.every((k) => k === 'chrome'));

@@ -4,6 +4,9 @@
  * outside that stretch with smoothing over its neighbours.
  */
 import type { LineEvidence } from './evidence';
+import { WEIGHTS } from './weights';
+
+export { WEIGHTS } from './weights';
 
 export interface Stretch {
   start: number;
@@ -11,8 +14,6 @@ export interface Stretch {
   score: number;
 }
 
-/** Below this the best stretch is not an article (the file is all chrome). */
-const MIN_ARTICLE_SCORE = 12;
 
 /** How much a line speaks for (positive) or against (negative) being inside the article. */
 export function lineScore(ev: LineEvidence): number {
@@ -22,12 +23,12 @@ export function lineScore(ev: LineEvidence): number {
   if (ev.siteTemplate === 'strong') return -(6 + Math.min(f.words, 30) * 0.5);
   if (ev.title) return -4;
   if (ev.dup) return -(3 + Math.min(f.words, 20) * 0.5);
-  if (ev.sectionLabel) return -6;
+  if (ev.sectionLabel) return WEIGHTS.sectionLabel;
   let s: number;
   if (ev.prose === 'good') s = Math.min(ev.unitWords, 120) * ev.share;
-  else if (ev.prose === 'near-good') s = Math.min(ev.unitWords, 60) * 0.5 * ev.share;
-  else if (ev.headlineShape || f.words <= 3) s = -2.5;
-  else s = -1;
+  else if (ev.prose === 'near-good') s = Math.min(ev.unitWords, 60) * WEIGHTS.nearGood * ev.share;
+  else if (ev.headlineShape || f.words <= 3) s = WEIGHTS.shortHeadline;
+  else s = WEIGHTS.short;
   if (ev.hit) s = -(4 + Math.min(f.words, 30) * 0.3);
   if (ev.siteTemplate === 'weak') s -= 3;
   return s;
@@ -35,33 +36,17 @@ export function lineScore(ev: LineEvidence): number {
 
 /**
  * The article stretch. Comment sections and author boxes are barriers: when an article stands
- * before the first barrier, nothing after it can be article (comments read like prose).
+ * before a barrier, nothing after it can be article (comments read like prose). One pass of
+ * Kadane's algorithm; the best segment before each barrier is its running best at that point.
  */
 export function findArticle(evs: readonly LineEvidence[], skip: (i: number) => boolean): Stretch | null {
-  let from = 0;
-  for (;;) {
-    let barrier = -1;
-    for (let i = from; i < evs.length; i++) {
-      if (evs[i].commentsStart && !skip(i)) {
-        barrier = i;
-        break;
-      }
-    }
-    const all = bestSegment(evs, skip, 0, evs.length);
-    if (barrier < 0 || all === null || all.end < barrier) return all;
-    const before = bestSegment(evs, skip, 0, barrier);
-    if (before !== null && before.score >= 40 && before.score * 4 >= all.score) return before;
-    from = barrier + 1;
-  }
-}
-
-/** Maximum-sum contiguous segment of the line scores in [from, to) (Kadane), or null when none reaches the floor. */
-function bestSegment(evs: readonly LineEvidence[], skip: (i: number) => boolean, from: number, to: number): Stretch | null {
+  const beforeBarrier: (Stretch | null)[] = [];
   let best: Stretch | null = null;
   let curStart = -1;
   let cur = 0;
-  for (let i = from; i < to; i++) {
+  for (let i = 0; i < evs.length; i++) {
     if (skip(i) || evs[i].f.blank) continue;
+    if (evs[i].commentsStart) beforeBarrier.push(best);
     const s = lineScore(evs[i]);
     if (curStart < 0 || cur <= 0) {
       if (s <= 0) {
@@ -74,8 +59,39 @@ function bestSegment(evs: readonly LineEvidence[], skip: (i: number) => boolean,
     } else cur += s;
     if (best === null || cur > best.score) best = { start: curStart, end: i, score: cur };
   }
-  if (best === null || best.score < MIN_ARTICLE_SCORE) return null;
+  if (best === null || best.score < WEIGHTS.minArticle) return null;
+  for (const before of beforeBarrier) {
+    if (before === null || before.end >= best.end) break;
+    if (before.score >= 40 && (before.score >= WEIGHTS.barrierEnough || before.score * 4 >= best.score)) return before;
+  }
   return best;
+}
+
+/**
+ * Islands of article before the main stretch: long prose paragraphs cut off from it by charts,
+ * tables or galleries rendered as text (runs of positive lines with at least `islandMin`).
+ */
+export function findIslands(evs: readonly LineEvidence[], skip: (i: number) => boolean, art: Stretch): Stretch[] {
+  const out: Stretch[] = [];
+  let start = -1;
+  let end = -1;
+  let sum = 0;
+  const close = () => {
+    if (start >= 0 && sum >= WEIGHTS.islandMin) out.push({ start, end, score: sum });
+    start = -1;
+    sum = 0;
+  };
+  for (let i = 0; i < art.start; i++) {
+    if (skip(i) || evs[i].f.blank) continue;
+    const s = lineScore(evs[i]);
+    if (s > 0 && !evs[i].hit) {
+      if (start < 0) start = i;
+      end = i;
+      sum += s;
+    } else close();
+  }
+  close();
+  return out;
 }
 
 /** Whether a line inside the article stretch is still chrome (a strong pattern, a repeated headline, …). */

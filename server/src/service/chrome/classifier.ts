@@ -9,9 +9,9 @@
  */
 import type { ChromeCode, ChromeInput, ChromeResult, LineKind } from '../types';
 import { isBlankLine } from '../text/lines';
-import { chromeInsideArticle, findArticle } from './article';
+import { chromeInsideArticle, findArticle, findIslands } from './article';
 import { buildBlocks, reasonFor, smoothReasons, type LineReason } from './blocks';
-import { gatherEvidence } from './evidence';
+import { gatherEvidence, type LineEvidence } from './evidence';
 
 export function classifyChrome(input: ChromeInput, isCancelled?: () => boolean): ChromeResult {
   try {
@@ -42,10 +42,32 @@ function classify(input: ChromeInput, isCancelled?: () => boolean): ChromeResult
     else kinds[i] = 'chrome';
   }
 
+  if (art) {
+    keepSubheadings(kinds, evs, art.start, art.end);
+    for (const island of findIslands(evs, isHeader, art)) for (let i = island.start; i <= island.end; i++) if (kinds[i] === 'chrome') kinds[i] = 'body';
+  }
+
   const reasons: (LineReason | null)[] = new Array(n).fill(null);
   for (let i = 0; i < n; i++) if (kinds[i] === 'chrome') reasons[i] = reasonFor(i, evs, art, input.corpusFiles);
   smoothReasons(kinds, reasons, evs);
   const rules: (ChromeCode | null)[] = reasons.map((r) => (r ? r.code : null));
   const blocks = buildBlocks(kinds, rules, reasons, evs, art);
   return { kinds, rules, blocks };
+}
+
+/**
+ * A repeated short line inside the article (a subheading the page also lists in a table of
+ * contents) is article when prose stands on both sides of it.
+ */
+function keepSubheadings(kinds: LineKind[], evs: readonly LineEvidence[], start: number, end: number): void {
+  for (let i = start; i <= end; i++) {
+    const ev = evs[i];
+    if (kinds[i] !== 'chrome' || !ev.dup || ev.title || ev.hit?.strong || ev.siteTemplate === 'strong' || ev.sectionPrefixed) continue;
+    let p = i - 1;
+    while (p >= start && kinds[p] === 'blank') p--;
+    let q = i + 1;
+    while (q <= end && kinds[q] === 'blank') q++;
+    if (p < start || q > end) continue;
+    if (kinds[p] === 'body' && evs[q].prose !== 'short' && !evs[q].dup) kinds[i] = 'body';
+  }
 }

@@ -5,6 +5,7 @@
 import type { ChromeCode, ChromeInput } from '../types';
 import { lineFeatures, type LineFeatures } from './features';
 import { wrappedParagraphs } from './wrap';
+import { WEIGHTS } from './weights';
 import { isCommentsStart, isDatelineShape, isSectionLabel, matchPattern, type PatternHit } from './patterns';
 
 /** Lines longer than this are never looked up in the corpus (and never template-like). */
@@ -42,8 +43,8 @@ export interface LineEvidence {
 
 export function proseClass(f: LineFeatures): ProseClass {
   if (f.glued >= 3 && f.glued * 6 >= f.words) return 'short';
-  if (f.chars >= 70 && f.words >= 10 && f.stopDensity >= 0.22 && (f.endsSentence || f.sentences >= 2 || f.chars >= 200)) return 'good';
-  if (f.words >= 6 && f.stopDensity >= 0.15 && (f.endsSentence || f.chars >= 120)) return 'near-good';
+  if (f.chars >= 70 && f.words >= 10 && f.stopDensity >= WEIGHTS.goodStopDensity && (f.endsSentence || f.sentences >= 2 || f.chars >= 200)) return 'good';
+  if (f.words >= 6 && f.stopDensity >= WEIGHTS.nearGoodStopDensity && (f.endsSentence || f.chars >= 120)) return 'near-good';
   return 'short';
 }
 
@@ -131,9 +132,16 @@ export function gatherEvidence(input: ChromeInput, isCancelled?: () => boolean):
       else if (r >= 2 && (frac >= 0.02 || r >= 5)) ev.siteTemplate = 'weak';
     }
   }
-  // a long sentence repeated in the file (a quote the article restates) is not a headline pair
-  for (const ev of out) {
-    if (ev.dup && !ev.sectionPrefixed && ev.prose === 'good' && ev.unitWords > 25) ev.dup = false;
+  // a long paragraph repeated in the file: its first occurrence is judged as prose (the article
+  // may be rendered twice, or restate a quote); only the later copies count as repeats
+  const seenLong = new Set<string>();
+  for (let i = 0; i < n; i++) {
+    const ev = out[i];
+    if (!ev.dup || ev.sectionPrefixed || ev.prose !== 'good' || ev.unitWords <= 25) continue;
+    if (!seenLong.has(ev.f.dupKey)) {
+      seenLong.add(ev.f.dupKey);
+      ev.dup = false;
+    }
   }
   return out;
 }

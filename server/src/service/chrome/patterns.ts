@@ -22,13 +22,14 @@ export interface PatternHit {
 
 // ---- template code ----------------------------------------------------------------------
 const TEMPLATE_CODE = [
-  /\b[A-Z]\w*(?:\.[A-Z]\w*\??){2,}/, // Quark.Models.Entities.Ancestor?.Title
+  /\b[A-Z][a-z]\w*(?:\.[A-Z][a-z]\w*\??){2,}/, // Quark.Models.Entities.Ancestor?.Title
   /\?\.[A-Z]\w*/, // ?.Title
-  /\.\w+\(\)/, // .ToUpperInvariant()
+  /\.[A-Z]\w+\(\)/, // .ToUpperInvariant()
   /\{\{|\}\}|\{%|%\}|<%|%>|\$\{\w/, // template delimiters
-  /\bfunction\s*\(|\bvar \w+ ?=|\bdocument\.\w|\bwindow\.\w|\bgoogletag\b|\bdataLayer\b|\bjQuery\b/,
-  /<\/?(?:div|span|script|style|iframe|img|a|p|br)\b[^>]{0,200}>/i,
+  /\bfunction\s*\(|\bdocument\.(?:write|getElement)|\bwindow\.\w|\bgoogletag\.|\bdataLayer\.push/,
 ];
+/** HTML tags in the text: often leaked markup, but code articles quote them, so only weak evidence */
+const HTML_TAG = /<\/?(?:div|span|script|style|iframe|img|a|p|br)\b[^>]{0,200}>/i;
 
 // ---- reading time, dates, times -----------------------------------------------------------
 const READING_TIME = /^(?:\d{1,3}\s*(?:-\s*\d{1,3}\s*)?(?:min(?:ute)?s?|m)\.?\s*(?:read|reading|to read|listen)\b|(?:estimated\s+)?read(?:ing)? time\b)/i;
@@ -46,6 +47,8 @@ const DATE_WORDS = /^(?:published|updated|posted|last updated|modified|date|on|a
 // ---- photo credits --------------------------------------------------------------------------
 const AGENCY = /(?:\bAFP|\bReuters|\bAP Photo|\(AP\)|\bGetty(?: Images)?|\bEPA(?:-EFE)?|\bAnadolu(?: Agency| Ajansı)?|\bShutterstock|\biStock(?:photo)?|\bAlamy|\bXinhua|\bUnsplash|\bPexels|\bWikimedia(?: Commons)?|\bImago|\bSipa|\bdpa|\bPA (?:Wire|Media|Images)|\bBloomberg|\bNurPhoto|\bFile Photo|\bCorbis)/;
 const CREDIT_MARK = /(?:\/|\||©|\(c\)|\bphoto(?:graph)?(?:s)?(?: by| credit)?:?|\bimage(?: credit)?:|\bcredit:|\bcourtesy(?: of)?|\bvia\b|\bfile\b|\()/i;
+/** a caption ending in a credit: `… 1990. Archival pigment print. Courtesy the artist and X` */
+const CREDIT_TAIL = /(?:\bcourtesy(?: of)?|©|\(c\)|\bphoto(?:graph)?(?: by)?:|\bimage(?: by)?:|\bcredit:|\bphoto by|\bpictured?:)\s[^.!?]{0,100}[.)]?\s*$/i;
 const CREDIT_ONLY = /^(?:\(?(?:photo|image|picture|illustration|credit|source|graphic)s?(?: by| credit)?\s*[:|/]|©)/i;
 
 // ---- bylines --------------------------------------------------------------------------------
@@ -53,10 +56,21 @@ const NAME = "\\p{Lu}[\\p{L}'’.\\-]{0,30}";
 const BYLINE = new RegExp(`^(?:by|written by|words by|reported by|story by|author:?|posted by|text:?|von|por|par)\\s+${NAME}(?:,?\\s+(?:${NAME}|and|&|de|da|van|von|der|del|bin|al))${'{0,6}'}\\s*(?:[|,\\-–—]\\s*.{0,80})?$`, 'iu');
 const AUTHOR_BIO = /^(?:about the author|about (?:the )?writer|author bio|more from this author|view all posts by|see all articles by|follow (?:the )?author)/i;
 
+/** author box: `Jane Doe is a content writer at X with more than five years of experience` */
+const AUTHOR_BIO_SENTENCE = /^(?:(?:\p{Lu}[\p{L}.'’-]{0,30} ){1,3}(?:is|was|has been|has over|has more than|brings)|i'?m|i am)\b[^.]{0,120}\b(?:writer|editor|journalist|reporter|contributor|author|correspondent|columnist|blogger|expert|specialist|strategist|founder|co-founder|reviewer|years of experience)\b|^(?:\p{Lu}[\p{L}.'’-]{0,30} ){1,3}(?:joined|has written for|writes (?:about|for)|covers) \p{Lu}/u;
+/** a bare address: `https://example.com/path` */
+const BARE_URL = /^(?:https?:\/\/|www\.)\S{3,300}$/i;
+
+/** affiliate, consent and legal notices */
+const NOTICE_STRONG = /\b(?:we (?:may )?(?:earn|receive) (?:a )?(?:small )?(?:commission|compensation)|affiliate (?:links?|commission|disclosure)|reader-supported|advertising disclosure|i (?:consent|agree) to (?:receive|the)|by (?:checking|ticking|clicking|submitting|entering|providing)\b.{0,60}\b(?:agree|consent)|message (?:and|&) data rates|reply stop\b|this site is protected by recaptcha)/i;
+const NOTICE_WEAK = /\b(?:for (?:general )?information(?:al purposes)? only|(?:is|are) not (?:intended|meant) (?:to|as) (?:be )?(?:a substitute|replace|legal|financial|medical|investment|professional)|does not constitute (?:legal|financial|investment|medical)|consult (?:a|your) (?:qualified|licensed|financial|medical|legal|tax)|past performance is not|independently (?:researched|reviewed|selected)|editorially independent)\b/i;
+/** imperative call to action opening a short line: `Learn how to…`, `Discover why…` */
+const CALL_TO_ACTION = /^(?:discover|learn (?:how|more|why|what|about)|find out|explore|check out|book (?:a|your)|start (?:your|a) (?:free|14|30)|try (?:it )?(?:for )?free|sign up|join (?:us|our|the|now)|download (?:our|the|now)|get (?:started|your|the|a free|in touch)|shop (?:our|the|now)|request (?:a|your)|schedule (?:a|your)|call (?:us|now|today))\b/i;
+
 // ---- phrases of site chrome ------------------------------------------------------------------
 const FOOTER = /(?:©|\bcopyright\b|\ball rights reserved\b|\bprivacy (?:policy|notice|settings)\b|\bterms (?:of (?:use|service)|and conditions|& conditions)\b|\bcontact us\b|\babout us\b|\bsitemap\b|\bsite map\b|\bcookie(?:s| policy| settings| preferences)?\b|\bnewsletter\b|\bsubscribe\b|\bagree to (?:our|the)\b|\bemail address\b|\bunsubscribe\b|\bshare (?:your )?feedback\b|\bsneak a peek\b|\bdo not sell\b|\baccessibility statement\b|\bpowered by\b|\bback to top\b|\bskip to (?:main )?content\b)/i;
 const BOILER = /^(?:share(?: this| on| via| article| story| post)?(?: (?:on|via|to))?(?: (?:facebook|twitter|x|linkedin|whatsapp|email|reddit|telegram|pinterest|bluesky|threads))?|tweet|email|print|pin(?: it)?|whatsapp|facebook|twitter|linkedin|reddit|telegram|copy link|copied|link copied|save|saved|bookmark|listen|play|pause|follow(?: us)?|sign in|sign up|log ?in|log ?out|register|my account|search|menu|close|open|toggle navigation|skip to (?:main )?content|home|advertisement|advert|sponsored(?: content)?|ad|ads|read more|continue reading|load more|show more|see more|view more|more|next|previous|prev|back|top|reply|like|comment|comments|\d+\s+comments?|leave a (?:reply|comment)|cancel reply|post comment|submit|loading\.*|watch|video|photos?|gallery|image|tags?:?|topics?:?|categories:?|filed under:?|related:?|trending(?: now)?|popular|most (?:read|popular|viewed)|editor'?s picks?|you may also like|you might also like|recommended(?: for you)?|latest(?: news| stories| posts)?|more (?:from|stories|news|on|in)\b.{0,60}|read (?:also|next|this)\b.{0,60}|see also\b.{0,60}|related (?:articles|posts|stories|news|content|topics|reading)|about the author|explore(?: more)?|newsletter|subscribe(?: now| today)?|get the app|download the app|contact(?: us)?|feedback|privacy|terms|faq|help)\W{0,3}$/i;
-const BOILER_START = /^(?:(?:this|the) (?:article|story|post|page) (?:was|is|has been) (?:originally |first )?(?:published|updated|produced|written|shared)|(?:sign|subscribe|register) (?:up|in|now|today) (?:for|to)|follow us on|click here|tap here|we (?:use|may earn) (?:cookies|a commission|commission)|by (?:clicking|continuing|using this|signing up|subscribing)|join (?:our|the) (?:newsletter|mailing list|community)|get (?:our|the latest)|already (?:a )?(?:subscriber|member|have an account)|don't miss|never miss|share this (?:article|story|post)|if you (?:liked|enjoyed) this|(?:read|see|watch) (?:more|also|next|the full)\s*:|related\s*:|more\s*:|also read\s*:|read also\s*:|advertisement\b)/i;
+const BOILER_START = /^(?:(?:this|the) (?:article|story|post|page|piece) (?:was|is|has been) (?:originally |first )?(?:published|updated|produced|written|shared|amended|corrected|edited)|tags?\s*[:\-–]\s|filed under\b|categories\s*:|topics\s*:|(?:sign|subscribe|register) (?:up|in|now|today) (?:for|to)|follow us on|click here|tap here|we (?:use|may earn) (?:cookies|a commission|commission)|by (?:clicking|continuing|using this|signing up|subscribing)|join (?:our|the) (?:newsletter|mailing list|community)|get (?:our|the latest)|already (?:a )?(?:subscriber|member|have an account)|don't miss|never miss|share this (?:article|story|post)|if you (?:liked|enjoyed) this|(?:read|see|watch) (?:more|also|next|the full)\s*:|related\s*:|more\s*:|also read\s*:|read also\s*:|advertisement\b)/i;
 
 /** Short labels that usually head sections and link lists. */
 const SECTION_WORD = /^(?:latest(?: news| stories| posts| articles)?|recommended|explore|trending|popular|most (?:read|popular|viewed|shared)|related(?: articles| posts| stories| news| content)?|more (?:news|stories|from [\w ]{1,40})|top stories|editor'?s picks?|news|world|politics|business|economy|sports?|opinion|culture|science|technology|tech|health|lifestyle|entertainment|travel|video|videos|podcasts?|analysis|features?|in pictures|you may also like|you might also like|don't miss|must read|read next|up next|what to read next|further reading|categories|tags|archives|recent posts|popular posts|follow us|share|comments?)\W{0,2}$/i;
@@ -100,6 +114,7 @@ export function matchPattern(f: LineFeatures): PatternHit | null {
   for (const re of TEMPLATE_CODE) {
     if (re.test(h)) return { code: 'chrome.template-leak', why: 'template or script code leaked into the text', strong: true };
   }
+  if (HTML_TAG.test(h)) return { code: 'chrome.template-leak', why: 'HTML markup in the text', strong: false };
   if (f.words <= 8 && READING_TIME.test(h)) return { code: 'chrome.reading-time', why: 'reading-time label', strong: true };
   if (isDateOnly(f)) return { code: 'chrome.dateline', why: 'a date or time alone on a line', strong: true };
   if (f.words <= 12 && BYLINE.test(h)) return { code: 'chrome.byline', why: 'byline ("By …")', strong: true };
@@ -113,7 +128,13 @@ export function matchPattern(f: LineFeatures): PatternHit | null {
       }
     }
   }
+  if (f.words <= 80 && NOTICE_STRONG.test(h)) return { code: 'chrome.boilerplate', why: 'affiliate, consent or legal notice of the site', strong: true };
+  if (f.words <= 150 && (NOTICE_WEAK.test(h) || NOTICE_WEAK.test(t))) return { code: 'chrome.boilerplate', why: 'disclaimer-like notice', strong: false };
+  if (f.words <= 70 && AUTHOR_BIO_SENTENCE.test(h)) return { code: 'chrome.byline', why: 'author bio ("… is a writer …")', strong: false };
   if (f.words <= 60 && FOOTER.test(h)) return { code: 'chrome.footer', why: 'site footer phrase (copyright, contact, privacy, newsletter, feedback)', strong: f.words <= 12 };
+  if (f.words <= 70 && CREDIT_TAIL.test(t)) return { code: 'chrome.photo-credit', why: 'caption ending in a picture credit', strong: true };
+  if (f.words <= 40 && BARE_URL.test(h)) return { code: 'chrome.boilerplate', why: 'a bare web address', strong: false };
+  if (f.words <= 30 && CALL_TO_ACTION.test(h)) return { code: 'chrome.boilerplate', why: 'call to action ("Learn how…", "Sign up…")', strong: false };
   if (f.words <= 14 && CREDIT_ONLY.test(h)) return { code: 'chrome.photo-credit', why: 'photo or image credit', strong: true };
   if (f.words <= 8 && BOILER.test(h)) return { code: 'chrome.boilerplate', why: 'share / sign-in / navigation / "read more" phrase', strong: true };
   if (f.words <= 40 && BOILER_START.test(h)) return { code: 'chrome.boilerplate', why: 'site call-to-action or notice', strong: f.words <= 25 };
@@ -129,7 +150,7 @@ export function isDatelineShape(f: LineFeatures): boolean {
  * A line that opens the comment section or the author box: what follows is the readers' or the
  * site's text, not the article's, however sentence-like it reads.
  */
-const COMMENTS_START = /^(?:(?:\d+|no|one|two|three)\s+(?:comments?|responses?|replies|thoughts? on)\b|(?:reader |user |show |view |load |see |read |hide )?(?:all )?(?:comments?|responses|discussion)(?:\s*\(\d+\))?\W{0,3}$|(?:leave|post|add|write|submit) (?:a |your )?(?:comment|reply|response)|(?:join|start) the (?:discussion|conversation)|(?:load|view|show|see|read) (?:all |more )?(?:\d+ )?comments|comments (?:are|have been) closed|be the first to comment|what do you think\?|(?:\|\s*)?reply\W{0,3}$|.{1,60}\bsays:?$|about the author|written by\s)/i;
+const COMMENTS_START = /^(?:(?:\d+|no|one|two|three)\s+(?:comments?|responses?|replies|thoughts? on)\b|(?:reader |user |show |view |load |see |read |hide )?(?:all )?(?:comments?|responses|discussion)(?:\s*\(\d+\))?\W{0,3}$|(?:leave|post|add|write|submit) (?:a |your )?(?:comment|reply|response)|(?:join|start) the (?:discussion|conversation)|(?:load|view|show|see|read) (?:all |more )?(?:\d+ )?comments|comments (?:are|have been) closed|be the first to comment|what do you think\?|(?:\|\s*)?reply\W{0,3}$|share(?: this(?: article| story| post)?)?:|like this:|.{1,60}\bsays:?$|about the author|written by\s)/i;
 
 export function isCommentsStart(f: LineFeatures): boolean {
   if (f.blank || f.words > 10) return false;

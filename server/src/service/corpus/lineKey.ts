@@ -1,6 +1,5 @@
 /**
- * Normalisation and hashing of lines for cross-file recurrence counting.
- * Linear time, no regular expressions.
+ * Normalisation and hashing of lines for cross-file recurrence counting. Linear time.
  */
 
 /** Lines whose normalised form is shorter than this (in characters) are not counted. */
@@ -8,48 +7,21 @@ export const MIN_KEY_LENGTH = 2;
 /** Only this many leading characters take part in the key (a 200,000-char line stays cheap). */
 export const MAX_KEY_CHARS = 2000;
 
-function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 0xa0 || c === 0x200b || c === 0xfeff || c === 0x2007 || c === 0x202f || c === 12 || c === 11 || c === 0x3000;
-}
-
-function foldQuote(c: number): number {
-  switch (c) {
-    case 0x2018: case 0x2019: case 0x201a: case 0x201b: case 0x2032: case 0x60: case 0xb4:
-      return 39; // '
-    case 0x201c: case 0x201d: case 0x201e: case 0x201f: case 0x2033: case 0xab: case 0xbb:
-      return 34; // "
-    default:
-      return c;
-  }
-}
+const SPACES = /[\s\u00a0\u200b\ufeff\u2007\u202f\u3000]+/g;
+const SINGLE_QUOTES = /[\u2018\u2019\u201a\u201b\u2032`\u00b4]/g;
+const DOUBLE_QUOTES = /[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]/g;
+const HAS_ALNUM = /[\p{L}\p{N}]/u;
 
 /**
  * The corpus key of a line: white space collapsed and trimmed, lower-cased, quote marks folded.
  * Returns null for lines too short or too generic to count (blank, no letter or digit).
+ * Only the first MAX_KEY_CHARS characters take part. Linear (single-character classes only).
  */
 export function normalizeLineKey(text: string): string | null {
-  const n = Math.min(text.length, MAX_KEY_CHARS);
-  let out = '';
-  let pendingSpace = false;
-  let hasAlnum = false;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (isSpace(c)) {
-      pendingSpace = out.length > 0;
-      continue;
-    }
-    if (pendingSpace) {
-      out += ' ';
-      pendingSpace = false;
-    }
-    const f = foldQuote(c);
-    out += String.fromCharCode(f);
-    if (!hasAlnum && ((f >= 48 && f <= 57) || (f >= 65 && f <= 90) || (f >= 97 && f <= 122) || f > 0xbf)) hasAlnum = true;
-  }
-  if (!hasAlnum) return null;
-  out = out.toLowerCase();
-  if (out.length < MIN_KEY_LENGTH) return null;
-  return out;
+  const head = text.length > MAX_KEY_CHARS ? text.slice(0, MAX_KEY_CHARS) : text;
+  const key = head.replace(SPACES, ' ').trim().toLowerCase().replace(SINGLE_QUOTES, "'").replace(DOUBLE_QUOTES, '"');
+  if (key.length < MIN_KEY_LENGTH || !HAS_ALNUM.test(key)) return null;
+  return key;
 }
 
 /**
