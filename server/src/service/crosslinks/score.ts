@@ -5,8 +5,10 @@
  *    words weighing more than function words (and rare words more than common ones when the
  *    caller knows document frequencies). Tokens left over on both sides that are equal count
  *    as moved (a clause moved to the front), at a discount.
- * 2. Similarity (Dice on the aligned weight) and containment (aligned weight over the shorter
- *    side), so that a sentence shortened or extended by a clause still matches.
+ * 2. Similarity (Dice on the aligned weight) and evidence against `same statement`: content left
+ *    unmatched on both sides, a one-sided added clause, content-bigram overlap, a negation on one
+ *    side only; combined by a small logistic model (LOGIT) into the score. Containment (aligned
+ *    weight over the shorter side) is kept apart: a `contains` link, not a high score.
  * 3. Hard penalties for near misses: a figure on each side that the other lacks (`2.3` vs
  *    `2.4 percent`), a capitalised name on each side that the other lacks (`Coulter` vs
  *    `Smith`), and content words replaced in the same place.
