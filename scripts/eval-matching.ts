@@ -133,7 +133,8 @@ function main(): void {
   if (process.env.DUMP) {
     const plain = seqs.map(([a, b]) => scoreDetail(a, b));
     fs.writeFileSync(process.env.DUMP, details.map((d, k) => [labels[k] ? 1 : 0, k % 2, d.similarity, d.containment, d.replaced, d.extraA, d.extraB, d.numsA, d.numsB, d.namesA, d.namesB, d.totalA, d.totalB,
-      plain[k].similarity, plain[k].containment, plain[k].extraA, plain[k].extraB, plain[k].totalA, plain[k].totalB, jac[k]].join('\t')).join('\n'));
+      plain[k].similarity, plain[k].containment, plain[k].extraA, plain[k].extraB, plain[k].totalA, plain[k].totalB, jac[k],
+      d.insA, d.insB, d.cntA, d.cntB, d.bigrams, d.negationConflict ? 1 : 0, d.numberConflict ? 1 : 0, d.nameConflict ? 1 : 0, d.score].join('\t')).join('\n'));
   }
   if (process.env.SHOW_FP) {
     const fps = pairs.map((p, k) => ({ p, d: details[k] })).filter((x) => !x.p.label && x.d.score >= DEFAULT_MIN_SCORE);

@@ -19,6 +19,8 @@ export const TOKEN_NUMBER = 1;
 export const TOKEN_NAME = 2;
 /** A function word (`the`, `of`, `said` is not one). */
 export const TOKEN_STOP = 4;
+/** A negation (`not`, `never`, `didn't`, `without`): a statement and its denial never match. */
+export const TOKEN_NEG = 8;
 
 export interface Token {
   /** normalised form used for matching */
@@ -26,7 +28,7 @@ export interface Token {
   /** offsets [start, end) of the token in the original text */
   start: number;
   end: number;
-  /** TOKEN_NUMBER | TOKEN_NAME | TOKEN_STOP bits */
+  /** TOKEN_NUMBER | TOKEN_NAME | TOKEN_STOP | TOKEN_NEG bits */
   flags: number;
 }
 
@@ -132,7 +134,7 @@ const PRONOUN_US = 'us~';
 /** What the tokenizer knows of a raw token, cached per raw string. */
 interface WordInfo {
   norm: string;
-  /** TOKEN_NUMBER, TOKEN_STOP or 0 */
+  /** TOKEN_NUMBER, TOKEN_STOP (with TOKEN_NEG) or 0 */
   kind: number;
   /** the first character is upper-case */
   upper: boolean;
@@ -192,10 +194,10 @@ const rawH1 = new Int32Array(1 << RAW_BITS);
 const rawH2 = new Int32Array(1 << RAW_BITS);
 const rawLen = new Int32Array(1 << RAW_BITS);
 const rawId = new Int32Array(1 << RAW_BITS).fill(RAW_EMPTY);
-/** kind (TOKEN_NUMBER | TOKEN_STOP) plus 8 when the token starts upper-case */
+/** kind (TOKEN_NUMBER | TOKEN_STOP | TOKEN_NEG) plus 16 when the token starts upper-case */
 const rawMeta = new Uint8Array(1 << RAW_BITS);
 let rawCount = 0;
-const RAW_UPPER = 8;
+const RAW_UPPER = 16;
 
 /** Looks the token [start, end) up; returns its slot in the raw table. */
 function rawSlotAt(text: string, start: number, end: number): number {
@@ -293,7 +295,7 @@ export function forEachToken(
     if (have) each(pId, pStart, pEnd, pFlags);
     const meta = rawMeta[slot];
     const name = meta & RAW_UPPER && (first || !isSentenceStart(text, start)) ? TOKEN_NAME : 0;
-    pStart = start; pEnd = end; pFlags = flagsFor(meta & 7, name); pId = id;
+    pStart = start; pEnd = end; pFlags = flagsFor(meta & 15, name); pId = id;
     have = true;
     first = false;
   }
@@ -320,12 +322,19 @@ function isUpper(code: number, raw: string): boolean {
   return UPPER_RE.test(raw);
 }
 
+/** Negations (normalised: `didn't` is `didnt`). */
+const NEGATIONS = new Set(
+  ('not no never nor none nobody nothing neither without cannot dont doesnt didnt isnt arent wasnt werent ' +
+    'wont wouldnt cant couldnt shouldnt hasnt havent hadnt aint mustnt neednt').split(' '),
+);
+
 function kindOf(norm: string): number {
-  return DIGIT_RE.test(norm) ? TOKEN_NUMBER : isStopword(norm) ? TOKEN_STOP : 0;
+  const neg = NEGATIONS.has(norm) ? TOKEN_NEG : 0;
+  return DIGIT_RE.test(norm) ? TOKEN_NUMBER : isStopword(norm) ? TOKEN_STOP | neg : neg;
 }
 
 function flagsFor(kind: number, name: number): number {
-  if (kind === TOKEN_STOP) return TOKEN_STOP; // a capitalised `The` is not a name
+  if (kind & TOKEN_STOP) return kind; // a capitalised `The` is not a name
   return name | kind;
 }
 
