@@ -12,6 +12,7 @@ import { IGNORE_FILE_NAME, IgnoreFile } from '../node/ignoreFile';
 export class NearestIgnoreFiles implements IgnoreFilter {
   private readonly byDir = new Map<string, IgnoreFile | null>();
   private readonly loaded = new Map<string, IgnoreFile>();
+  private cwdFile: IgnoreFile | null | undefined;
 
   constructor(
     private readonly cwd: string,
@@ -47,7 +48,8 @@ export class NearestIgnoreFiles implements IgnoreFilter {
     const p = fileOrUri.startsWith('file:') ? fileURLToPath(fileOrUri) : fileOrUri;
     const found = this.nearest(path.dirname(path.resolve(p)));
     if (found) return found;
-    return existsSync(path.join(this.cwd, IGNORE_FILE_NAME)) ? this.load(this.cwd) : null;
+    if (this.cwdFile === undefined) this.cwdFile = existsSync(path.join(this.cwd, IGNORE_FILE_NAME)) ? this.load(this.cwd) : null;
+    return this.cwdFile;
   }
 
   isIgnored(uri: string, code: string, hash: string): boolean {

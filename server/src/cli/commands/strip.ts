@@ -49,6 +49,20 @@ export function formatDryRun(displayPath: string, s: StripOutcome): string {
   return out;
 }
 
+function ioReason(e: NodeJS.ErrnoException): string {
+  const reasons: Record<string, string> = {
+    ENOENT: 'no such file or folder',
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    ENOTDIR: 'a parent is not a folder',
+    EISDIR: 'is a folder',
+    ENOSPC: 'no space left on the device',
+    EROFS: 'read-only file system',
+    EEXIST: 'already exists',
+  };
+  return (e.code && reasons[e.code]) ?? e.code ?? e.message;
+}
+
 export async function stripCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, {
     write: { type: 'boolean', short: 'w' },
@@ -74,6 +88,7 @@ export async function stripCommand(argv: string[]): Promise<number> {
   let changed = 0;
   let removedLines = 0;
   let written = 0;
+  let failedWrites = 0;
   for await (const r of runCorpus(s.files, { ...s.runOptions, mode: 'strip', stripOutput: !dryRun })) {
     const file = s.files[r.i];
     for (const w of r.warnings) s.warn(w);
@@ -103,14 +118,16 @@ export async function stripCommand(argv: string[]): Promise<number> {
       }
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
-      s.warn(`${targets ? path.relative(s.cwd, targets[r.i]) : file.displayPath}: cannot write (${err.code ?? err.message})`);
+      s.warn(`${targets ? path.relative(s.cwd, targets[r.i]) : file.displayPath}: cannot write (${ioReason(err)})`);
       ioError = true;
+      failedWrites++;
     }
   }
   s.progress.clear();
   if (!toStdout && !dryRun) {
-    const where = targets ? ` into ${values.out}` : '';
-    process.stderr.write(`seed-review: ${removedLines} chrome lines removed from ${changed} of ${s.files.length} files; ${written} files written${where}\n`);
+    const where = targets ? ` into ${values.out}` : ' in place';
+    const failed = failedWrites ? `; ${failedWrites} could not be written` : '';
+    process.stderr.write(`seed-review: chrome in ${changed} of ${s.files.length} files (${removedLines} lines); ${written} files written${where}${failed}\n`);
   }
   return ioError ? 2 : 0;
 }
