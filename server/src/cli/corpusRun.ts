@@ -54,6 +54,10 @@ export async function* runCorpus(files: readonly CorpusFile[], opts: CorpusRunOp
     threads = 1;
   }
   opts.debug?.(`${total} files on ${threads} thread${threads === 1 ? '' : 's'}`);
+  const t0 = Date.now();
+  const tableDone = (t: RecurrenceTableData) =>
+    opts.debug?.(`pass 1 (line keys) ${Date.now() - t0} ms: ${t.keys.length} recurring lines in ${t.fileCount} files`);
+  const pass2Done = (t1: number) => opts.debug?.(`pass 2 (analysis) ${Date.now() - t1} ms`);
 
   if (threads === 1) {
     const keys: Float64Array[] = [];
@@ -64,6 +68,8 @@ export async function* runCorpus(files: readonly CorpusFile[], opts: CorpusRunOp
     }
     const table = buildRecurrenceTable(keys);
     keys.length = 0;
+    tableDone(table);
+    const t1 = Date.now();
     const analyser = new FileAnalyser({ mode: opts.mode, settings: opts.settings, table, cwd: opts.cwd, stripOutput: opts.stripOutput });
     let done = 0;
     for (const job of jobs) {
@@ -71,6 +77,7 @@ export async function* runCorpus(files: readonly CorpusFile[], opts: CorpusRunOp
       if (++done % 20 === 0 || done === total) opts.onProgress?.('analysing', done, total);
       yield out;
     }
+    pass2Done(t1);
     return;
   }
 
@@ -85,12 +92,15 @@ export async function* runCorpus(files: readonly CorpusFile[], opts: CorpusRunOp
     }
     const table: RecurrenceTableData = buildRecurrenceTable(keys, true);
     keys.length = 0;
+    tableDone(table);
+    const t1 = Date.now();
     await pool.broadcast({ type: 'init', options: { mode: opts.mode, settings: opts.settings, table, cwd: opts.cwd, stripOutput: opts.stripOutput } });
     done = 0;
     for await (const out of orderedBatches<FileJob, FileOutcome>(jobs, 16, ahead, (batch) => pool.request({ type: 'analyse', jobs: batch }))) {
       if (++done % 20 === 0 || done === total) opts.onProgress?.('analysing', done, total);
       yield out;
     }
+    pass2Done(t1);
   } finally {
     await pool.close();
   }
