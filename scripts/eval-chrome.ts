@@ -13,6 +13,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { classifyChrome } from '../server/src/service/chrome/classifier';
 import { LineRecurrence } from '../server/src/service/corpus/lineRecurrence';
+import { gatherEvidence } from '../server/src/service/chrome/evidence';
+import { lineScore } from '../server/src/service/chrome/article';
 import { splitLines } from '../server/src/service/text/lines';
 import type { ChromeResult } from '../server/src/service/types';
 
@@ -116,10 +118,12 @@ function main(): void {
   const args = process.argv.slice(2);
   let worstN = 10;
   let pageId: string | null = null;
+  let errors = false;
   let root: string | null = null;
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '--worst') worstN = Number(args[++i]);
     else if (args[i] === '--page') pageId = args[++i];
+    else if (args[i] === '--errors') errors = true;
     else root = args[i];
   }
   root ??= process.env.SEED_DATA ?? defaultDataRoot();
@@ -140,6 +144,7 @@ function main(): void {
     if (!p) throw new Error(`no page ${pageId}`);
     const res = classifyChrome({ lines: p.lines, headerLine: null, title: null, recurrence: corpus.recurrenceFor(p.id), corpusFiles: corpus.fileCount });
     const goldSh = shingles(p.gold);
+    const evs = gatherEvidence({ lines: p.lines, headerLine: null, title: null, recurrence: corpus.recurrenceFor(p.id), corpusFiles: corpus.fileCount }) ?? [];
     for (let i = 0; i < p.lines.length; i++) {
       if (res.kinds[i] === 'blank') continue;
       const sh = shingles(p.lines[i]);
@@ -152,9 +157,40 @@ function main(): void {
       const inGold = all === 0 ? ' ' : hit / all > 0.5 ? 'G' : '.';
       const kind = res.kinds[i] === 'body' ? 'B' : res.kinds[i] === 'header' ? 'H' : '-';
       const mark = (kind === 'B') === (inGold === 'G') ? ' ' : '!';
-      console.log(`${String(i).padStart(4)} ${kind}${inGold}${mark} ${(res.rules[i] ?? '').replace('chrome.', '').padEnd(17)} ${p.lines[i].slice(0, 130)}`);
+      console.log(`${String(i).padStart(4)} ${kind}${inGold}${mark} ${lineScore(evs[i]).toFixed(0).padStart(4)} ${(res.rules[i] ?? '').replace('chrome.', '').padEnd(17)} ${p.lines[i].slice(0, 130)}`);
     }
     console.log(score(bodyText(p.lines, res), p.gold));
+    return;
+  }
+
+  if (errors) {
+    // words of gold lines labelled chrome (by rule code) and of non-gold lines labelled body
+    const lost = new Map<string, number>();
+    const extra = new Map<string, number>();
+    for (const p of pages) {
+      const res = classifyChrome({ lines: p.lines, headerLine: null, title: null, recurrence: corpus.recurrenceFor(p.id), corpusFiles: corpus.fileCount });
+      const evs = gatherEvidence({ lines: p.lines, headerLine: null, title: null, recurrence: corpus.recurrenceFor(p.id), corpusFiles: corpus.fileCount }) ?? [];
+      const goldSh = shingles(p.gold);
+      for (let i = 0; i < p.lines.length; i++) {
+        if (res.kinds[i] === 'blank') continue;
+        const sh = shingles(p.lines[i]);
+        let hit = 0;
+        let all = 0;
+        for (const [k, c] of sh) {
+          all += c;
+          if (goldSh.has(k)) hit += c;
+        }
+        if (all === 0) continue;
+        const g = hit / all > 0.5;
+        if (g && res.kinds[i] !== 'body') lost.set(res.rules[i] ?? '?', (lost.get(res.rules[i] ?? '?') ?? 0) + all);
+        if (!g && res.kinds[i] === 'body') {
+          const k = evs[i].prose + (evs[i].hit ? ' +hit' : '');
+          extra.set(k, (extra.get(k) ?? 0) + all);
+        }
+      }
+    }
+    console.log('gold shingles lost, by rule:', [...lost.entries()].sort((a, b) => b[1] - a[1]));
+    console.log('non-gold shingles kept, by prose class:', [...extra.entries()].sort((a, b) => b[1] - a[1]));
     return;
   }
 

@@ -5,6 +5,7 @@ import type { TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { createSeedService, InMemoryWorkspace, type SeedService } from '../server/src/service';
 import { resolveSettings, type SeedReviewSettings } from '../server/src/shared/settings';
 import { LineRecurrence } from '../server/src/service/corpus';
+import { SentenceIndex } from '../server/src/service/crosslinks/sentenceIndex';
 
 export const REPO = path.resolve(__dirname, '..');
 export const SEED_000 = 'seeds/000_0de6c06a7072f844.txt';
@@ -41,6 +42,7 @@ export function makeWorld(files: Record<string, string> = {}, rawSettings: unkno
     workspace,
     settings: () => settings,
     lineCounter: new LineRecurrence(),
+    sentenceLinker: new SentenceIndex(),
   });
   return {
     service,

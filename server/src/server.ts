@@ -23,7 +23,10 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath } from 'node:url';
 import { createSeedService, CancelledError, type SeedService } from './service';
 import { resolveSettings, type SeedReviewSettings } from './shared/settings';
-import { Commands, FIX_ALL_KIND, Notifications, type IndexStatus } from './shared/protocol';
+import { Commands, FIX_ALL_KIND, Notifications, Requests, type IndexStatus, type StripAllParams, type BestMatchingSeedParams } from './shared/protocol';
+import { SEMANTIC_TOKEN_MODIFIERS, SEMANTIC_TOKEN_TYPES } from './service';
+import { SentenceIndex } from './service/crosslinks/sentenceIndex';
+import { DEFAULT_MIN_SCORE } from './service/crosslinks/score';
 import { FsWorkspace, type WorkspaceFolderSpec } from './node/fsWorkspace';
 import { IgnoreFile, IgnoreFiles } from './node/ignoreFile';
 import { LineRecurrence } from './service/corpus';
@@ -105,6 +108,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     logger: log,
     ignores,
     lineCounter: new LineRecurrence(),
+    sentenceLinker: new SentenceIndex({ minScore: Math.min(globalSettings.matching.minScore, DEFAULT_MIN_SCORE), maxFanOut: 200 }),
   });
 
   return {
@@ -115,6 +119,16 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       documentSymbolProvider: { label: 'Seed Review' },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
       executeCommandProvider: { commands: [Commands.ignoreHere] },
+      referencesProvider: true,
+      documentHighlightProvider: true,
+      codeLensProvider: { resolveProvider: false },
+      inlayHintProvider: { resolveProvider: false },
+      workspaceSymbolProvider: true,
+      semanticTokensProvider: {
+        legend: { tokenTypes: [...SEMANTIC_TOKEN_TYPES], tokenModifiers: [...SEMANTIC_TOKEN_MODIFIERS] },
+        full: true,
+        range: false,
+      },
       workspace: { workspaceFolders: { supported: true } },
     },
     serverInfo: { name: 'seed-review' },
@@ -140,7 +154,7 @@ async function reindexCorpus(): Promise<void> {
       progress?.report(p.total ? Math.round((100 * p.indexed) / p.total) : 100, `${p.indexed.toLocaleString('en-US')} / ${p.total.toLocaleString('en-US')} seeds`);
       status({ state: 'indexing', indexed: p.indexed, total: p.total, sentences: 0, links: 0 });
     });
-    status({ state: 'idle', indexed: result.indexed, total: result.total, sentences: 0, links: 0 });
+    status({ state: 'idle', indexed: result.indexed, total: result.total, sentences: service.indexStats.sentences, links: 0 });
   } catch (e) {
     log.error(`indexing failed: ${e instanceof Error ? e.stack : String(e)}`);
   } finally {
@@ -247,6 +261,50 @@ connection.onCodeAction((params, token) => {
   if (!doc) return null;
   return guard('codeAction', token, () => service.getCodeActions(doc, params.context, token));
 });
+
+connection.onReferences((params, token) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return null;
+  return guard('references', token, () => service.getReferences(doc, params.position, params.context.includeDeclaration, token));
+});
+
+connection.onDocumentHighlight((params, token) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return null;
+  return guard('documentHighlight', token, () => service.getDocumentHighlights(doc, params.position, token));
+});
+
+connection.onCodeLens((params, token) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return null;
+  return guard('codeLens', token, () => service.getCodeLenses(doc, token));
+});
+
+connection.languages.inlayHint.on((params, token) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return null;
+  return guard('inlayHint', token, () => service.getInlayHints(doc, params.range, token));
+});
+
+connection.languages.semanticTokens.on((params, token) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return { data: [] };
+  return guard('semanticTokens', token, async () => ({ data: await service.getSemanticTokens(doc, token) }));
+});
+
+connection.onWorkspaceSymbol((params, token) => guard('workspaceSymbol', token, async () => service.getWorkspaceSymbols(params.query)));
+
+connection.onRequest(Requests.stripAllEdits, (params: StripAllParams, token) =>
+  guard('stripAllEdits', token, () => service.stripAllEdits({ uris: params?.uris, needsConfirmation: params?.preview !== false }, token)),
+);
+
+connection.onRequest(Requests.bestMatchingSeed, (params: BestMatchingSeedParams, token) =>
+  guard('bestMatchingSeed', token, async () => {
+    const doc = documents.get(params.uri);
+    if (!doc) return { uri: null, sharedSentences: 0 };
+    return service.bestMatchingSeed(doc);
+  }),
+);
 
 connection.onExecuteCommand((params, token) =>
   guard('executeCommand', token, async () => {

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, mkdirSync, copyFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, copyFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -60,6 +60,7 @@ export async function startServer(root: string, opts: { pull?: boolean; settings
       }
       conn.dispose();
       proc.kill();
+      rmSync(root, { recursive: true, force: true });
     },
   };
   conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => session.settings));

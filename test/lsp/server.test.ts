@@ -2,6 +2,8 @@ import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CodeAction, Diagnostic, DocumentSymbol, Hover } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { readSeed, SEED_000, SEED_003 } from '../helpers';
 import { makeWorkspace, startServer, until, type LspSession } from './lspClient';
 
@@ -136,4 +138,62 @@ test('a request for an unknown document answers empty, the server stays up', asy
   assert.equal(h, null);
   const symbols = await s.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri: s.uriOf(REL_000) } });
   assert.ok(Array.isArray(symbols));
+});
+
+test('hover on the first State Department quote of seed 000 names the U.S. State Department', async () => {
+  const line = 9;
+  const character = text000.split('\n')[line].indexOf('raised');
+  const h = await until('quote hover', async () => {
+    const r = (await s.conn.sendRequest('textDocument/hover', { textDocument: { uri: s.uriOf(REL_000) }, position: { line, character } })) as Hover | null;
+    return r && typeof r.contents === 'object' && 'value' in r.contents && r.contents.value.includes('Quote by') ? r : undefined;
+  });
+  assert.ok(typeof h.contents === 'object' && 'value' in h.contents);
+  assert.match(h.contents.value, /Quote by U\.S\. State Department/);
+});
+
+test('references on the State Department quote in seed 000 reach seed 003', async () => {
+  const line = 9;
+  const character = text000.split('\n')[line].indexOf('banking');
+  const refs = await until('references after indexing', async () => {
+    const r = (await s.conn.sendRequest('textDocument/references', {
+      textDocument: { uri: s.uriOf(REL_000) },
+      position: { line, character },
+      context: { includeDeclaration: false },
+    })) as { uri: string; range: { start: { line: number } } }[];
+    return r.length ? r : undefined;
+  });
+  assert.ok(refs.some((r) => r.uri === s.uriOf(REL_003) && r.range.start.line === 10), JSON.stringify(refs));
+});
+
+test('inlay hints, semantic tokens, code lenses and workspace symbols answer', async () => {
+  const uri = s.uriOf(REL_000);
+  const hints = (await s.conn.sendRequest('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 130, character: 0 } } })) as { label: string }[];
+  assert.ok(hints.some((h) => h.label === '= U.S. State Department'));
+  const tokens = (await s.conn.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri } })) as { data: number[] };
+  assert.ok(tokens.data.length > 0 && tokens.data.length % 5 === 0);
+  assert.deepEqual(s.capabilities.semanticTokensProvider.legend.tokenTypes, ['quote', 'speaker', 'attributionCue']);
+  const lenses = (await s.conn.sendRequest('textDocument/codeLens', { textDocument: { uri } })) as { command: { title: string } }[];
+  assert.ok(lenses.some((l) => /matching sentence/.test(l.command.title)));
+  const symbols = (await s.conn.sendRequest('workspace/symbol', { query: 'Putin' })) as { name: string }[];
+  assert.ok(symbols.some((x) => /Putin/.test(x.name)));
+});
+
+test('"Ignore here" records the block in .seedreview.json and its diagnostic goes away', async () => {
+  const items = await pull(REL_000);
+  const leak = items.find((d) => d.code === 'chrome.template-leak');
+  assert.ok(leak);
+  const actions = (await s.conn.sendRequest('textDocument/codeAction', {
+    textDocument: { uri: s.uriOf(REL_000) },
+    range: leak.range,
+    context: { diagnostics: [leak] },
+  })) as CodeAction[];
+  const ignore = actions.find((a) => a.title.startsWith('Ignore'));
+  assert.ok(ignore?.command);
+  await s.conn.sendRequest('workspace/executeCommand', { command: ignore.command.command, arguments: ignore.command.arguments });
+  const stored = JSON.parse(readFileSync(path.join(s.root, '.seedreview.json'), 'utf8'));
+  assert.equal(stored.ignore[0].code, 'chrome.template-leak');
+  assert.equal(stored.ignore[0].file, REL_000);
+  const after = await pull(REL_000);
+  assert.ok(!after.some((d) => d.code === 'chrome.template-leak'));
+  assert.ok(after.some((d) => d.code === 'chrome.teaser'), 'other chrome still reported');
 });

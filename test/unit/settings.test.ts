@@ -32,3 +32,15 @@ test('every rule in the table is a setting in package.json with the same default
   assert.deepEqual(props['seedReview.files'].default, DEFAULT_SETTINGS.files);
   assert.equal(props['seedReview.matching.minScore'].default as unknown, DEFAULT_SETTINGS.matching.minScore);
 });
+
+test('docs/rules.md is generated from the rule table and up to date', async () => {
+  const { rulesMarkdown } = await import('../../scripts/rules-doc');
+  const doc = readFileSync(path.join(__dirname, '../../docs/rules.md'), 'utf8');
+  assert.equal(doc, rulesMarkdown(), 'run npm run docs:rules');
+  for (const r of RULES) assert.ok(doc.includes(`## ${r.code}`));
+});
+
+test('the default matching threshold is the one the scorer was tuned for', async () => {
+  const { DEFAULT_MIN_SCORE } = await import('../../server/src/service/crosslinks/score');
+  assert.equal(DEFAULT_SETTINGS.matching.minScore, DEFAULT_MIN_SCORE);
+});

@@ -1,5 +1,6 @@
 import type { SeedAnalysis } from './analysis';
 import type { Sentence } from './types';
+import type { SentenceMatches } from './crosslinks/sentenceIndex';
 
 /** The corpus stage: how often each normalised line recurs across files. */
 export interface LineCounter {
@@ -13,14 +14,19 @@ export interface LineCounter {
 export interface SentenceLinker {
   setFile(uri: string, sentences: readonly Sentence[]): void;
   removeFile(uri: string): void;
+  /** per linked sentence of the file: its links to other files and how many files carry it */
+  fileMatches(uri: string): SentenceMatches[];
+  /** changes whenever the index changes */
+  readonly version: number;
+  readonly sentenceCount: number;
 }
 
 /** How often each speaker is quoted in each file, for "n quotes in the corpus" and workspace symbols. */
 export class SpeakerRegistry {
-  private readonly byFile = new Map<string, Map<string, { name: string; count: number; line: number; character: number }>>();
+  private readonly byFile = new Map<string, Map<string, { name: string; count: number; line: number; character: number; length: number }>>();
 
   setFile(uri: string, a: SeedAnalysis): void {
-    const m = new Map<string, { name: string; count: number; line: number; character: number }>();
+    const m = new Map<string, { name: string; count: number; line: number; character: number; length: number }>();
     for (const q of a.quotes) {
       if (!q.speaker || q.inChrome) continue;
       const e = m.get(q.speaker.key);
@@ -28,7 +34,7 @@ export class SpeakerRegistry {
       else {
         let line = 0;
         while (line + 1 < a.lines.length && a.lines[line + 1].start <= q.speaker.mention.start) line++;
-        m.set(q.speaker.key, { name: q.speaker.name, count: 1, line, character: q.speaker.mention.start - a.lines[line].start });
+        m.set(q.speaker.key, { name: q.speaker.name, count: 1, line, character: q.speaker.mention.start - a.lines[line].start, length: q.speaker.mention.end - q.speaker.mention.start });
       }
     }
     if (m.size) this.byFile.set(uri, m);
@@ -54,13 +60,13 @@ export class SpeakerRegistry {
   }
 
   /** every (speaker, file) pair whose name contains the query, case-insensitively */
-  search(query: string, limit = 500): { key: string; name: string; uri: string; line: number; character: number; count: number }[] {
+  search(query: string, limit = 500): { key: string; name: string; uri: string; line: number; character: number; length: number; count: number }[] {
     const q = query.toLowerCase();
-    const out: { key: string; name: string; uri: string; line: number; character: number; count: number }[] = [];
+    const out: { key: string; name: string; uri: string; line: number; character: number; length: number; count: number }[] = [];
     for (const [uri, m] of this.byFile) {
       for (const [key, e] of m) {
         if (!q || e.name.toLowerCase().includes(q)) {
-          out.push({ key, name: e.name, uri, line: e.line, character: e.character, count: e.count });
+          out.push({ key, name: e.name, uri, line: e.line, character: e.character, length: e.length, count: e.count });
           if (out.length >= limit) return out;
         }
       }

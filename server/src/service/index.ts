@@ -1,5 +1,21 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, CodeActionContext, Diagnostic, DocumentSymbol, Hover, Position } from 'vscode-languageserver-types';
+import type {
+  AnnotatedTextEdit,
+  CodeAction,
+  CodeActionContext,
+  CodeLens,
+  Diagnostic,
+  DocumentHighlight,
+  DocumentSymbol,
+  Hover,
+  InlayHint,
+  Location,
+  Position,
+  Range,
+  SymbolInformation,
+  TextDocumentEdit,
+  WorkspaceEdit,
+} from 'vscode-languageserver-types';
 import type { SeedReviewSettings } from '../shared/settings';
 import { analyseText, bodySentences, CancelledError, type SeedAnalysis } from './analysis';
 import type { SeedWorkspace, FileChange, Disposable } from './workspace';
@@ -10,10 +26,22 @@ import { computeDiagnostics, type IgnoreFilter } from './features/diagnostics';
 import { getCodeActions } from './features/codeActions';
 import { getDocumentSymbols } from './features/documentSymbols';
 import { chromeHover, composeHover, headerHover, invisibleHover } from './features/hover';
+import { activeChromeBlocks, chromeRemovalEdits } from './features/codeActions';
+import { quoteHover, semanticTokens, speakerInlayHints, speakerSymbols } from './features/quotes';
+import {
+  bestMatchingFile,
+  crossLinkHighlights,
+  crossLinkHover,
+  crossLinkLenses,
+  crossLinkReferences,
+  type CrossLinkContext,
+} from './features/crossLinks';
+import type { SentenceMatches } from './crosslinks/sentenceIndex';
 
 export { InMemoryWorkspace } from './workspace';
 export type { SeedWorkspace, FileChange } from './workspace';
 export type { SeedAnalysis } from './analysis';
+export { SEMANTIC_TOKEN_TYPES, SEMANTIC_TOKEN_MODIFIERS } from './features/quotes';
 export { CancelledError } from './analysis';
 
 export interface CancellationTokenLike {
@@ -56,6 +84,7 @@ export class SeedService {
   readonly speakers = new SpeakerRegistry();
   private readonly settingsFor: SeedServiceOptions['settings'];
   private readonly cache = new Map<string, { version: number; epoch: number; analysis: SeedAnalysis }>();
+  private readonly linkCache = new Map<string, { version: number; indexVersion: number; minScore: number; matches: SentenceMatches[] }>();
   private readonly lineCounter?: LineCounter;
   private readonly sentenceLinker?: SentenceLinker;
   private ignores?: IgnoreFilter;
@@ -142,8 +171,11 @@ export class SeedService {
     this.speakers.setFile(uri, a);
   }
 
+  /** A closed document's unsaved edits are gone: the corpus takes the file from disk again. */
   documentClosed(uri: string): void {
     this.cache.delete(uri);
+    this.linkCache.delete(uri);
+    if (this.workspace.isCorpusFile(uri)) void this.filesChanged([{ uri, kind: 'changed' }]);
   }
 
   async computeDiagnostics(doc: SeedDocument, token?: CancellationTokenLike): Promise<Diagnostic[]> {
@@ -153,10 +185,139 @@ export class SeedService {
   }
 
   async getHover(doc: SeedDocument, position: Position, token?: CancellationTokenLike): Promise<Hover | null> {
-    const a = await this.analyse(doc, token);
+    const settings = await this.getSettings(doc.uri);
+    const a = this.analyseWith(doc, settings, token);
     const offset = offsetAt(a.lines, position);
     const line = Math.min(position.line, a.lines.length - 1);
-    return composeHover([headerHover(a, offset, line, null), invisibleHover(a, offset, line, null), chromeHover(a, offset, line, null)]);
+    return composeHover([
+      headerHover(a, offset, line, null),
+      quoteHover(a, offset, this.speakers),
+      crossLinkHover(a, offset, this.crossLinkContext(a, settings)),
+      invisibleHover(a, offset, line, null),
+      chromeHover(a, offset, line, null),
+    ]);
+  }
+
+  /** A short name for a corpus file: its path relative to the common folder, else its base name. */
+  fileLabel(uri: string): string {
+    const p = uri.startsWith('file:') ? decodeURIComponent(uri.replace(/^file:\/\/[^/]*/, '')) : uri;
+    return p.slice(p.lastIndexOf('/') + 1);
+  }
+
+  /** This document's sentences that other corpus files carry, filtered by the settings in force. */
+  getCrossLinks(a: SeedAnalysis, settings: SeedReviewSettings): SentenceMatches[] {
+    const linker = this.sentenceLinker;
+    if (!linker) return [];
+    const cached = this.linkCache.get(a.uri);
+    if (cached && cached.version === a.version && cached.indexVersion === linker.version && cached.minScore === settings.matching.minScore) {
+      return cached.matches;
+    }
+    const max = settings.matching.maxLinksPerSentence;
+    const matches = linker
+      .fileMatches(a.uri)
+      .map((m) => {
+        const links = m.links.filter((l) => l.score >= settings.matching.minScore);
+        const dropped = m.links.length - links.length;
+        return { sentence: m.sentence, links: links.slice(0, max), totalFiles: m.totalFiles - dropped };
+      })
+      .filter((m) => m.links.length > 0);
+    this.linkCache.set(a.uri, { version: a.version, indexVersion: linker.version, minScore: settings.matching.minScore, matches });
+    return matches;
+  }
+
+  private crossLinkContext(a: SeedAnalysis, settings: SeedReviewSettings): CrossLinkContext {
+    return { matches: this.getCrossLinks(a, settings), fileLabel: (uri) => this.fileLabel(uri) };
+  }
+
+  async getReferences(doc: SeedDocument, position: Position, includeDeclaration: boolean, token?: CancellationTokenLike): Promise<Location[]> {
+    const settings = await this.getSettings(doc.uri);
+    const a = this.analyseWith(doc, settings, token);
+    return crossLinkReferences(a, offsetAt(a.lines, position), this.crossLinkContext(a, settings), includeDeclaration);
+  }
+
+  async getDocumentHighlights(doc: SeedDocument, position: Position, token?: CancellationTokenLike): Promise<DocumentHighlight[]> {
+    const settings = await this.getSettings(doc.uri);
+    const a = this.analyseWith(doc, settings, token);
+    return crossLinkHighlights(a, offsetAt(a.lines, position), this.crossLinkContext(a, settings));
+  }
+
+  async getCodeLenses(doc: SeedDocument, token?: CancellationTokenLike): Promise<CodeLens[]> {
+    const settings = await this.getSettings(doc.uri);
+    if (!settings.codeLens.crossLinks) return [];
+    const a = this.analyseWith(doc, settings, token);
+    return crossLinkLenses(a, this.crossLinkContext(a, settings));
+  }
+
+  async getSemanticTokens(doc: SeedDocument, token?: CancellationTokenLike): Promise<number[]> {
+    return semanticTokens(await this.analyse(doc, token));
+  }
+
+  async getInlayHints(doc: SeedDocument, range: Range, token?: CancellationTokenLike): Promise<InlayHint[]> {
+    const settings = await this.getSettings(doc.uri);
+    if (!settings.inlayHints.speakers) return [];
+    return speakerInlayHints(this.analyseWith(doc, settings, token), range);
+  }
+
+  getWorkspaceSymbols(query: string): SymbolInformation[] {
+    return speakerSymbols(this.speakers, query, (uri) => this.fileLabel(uri));
+  }
+
+  /** The corpus file that shares the most cross-linked sentences with this document. */
+  async bestMatchingSeed(doc: SeedDocument): Promise<{ uri: string | null; sharedSentences: number }> {
+    const settings = await this.getSettings(doc.uri);
+    const a = this.analyseWith(doc, settings);
+    return bestMatchingFile(this.crossLinkContext(a, settings));
+  }
+
+  /**
+   * One WorkspaceEdit that strips chrome from every corpus file (or the given ones). With
+   * `needsConfirmation`, every edit carries a change annotation so the editor shows its refactor
+   * preview first. Open documents are edited at their version; a stale one is refused by the editor.
+   */
+  async stripAllEdits(
+    opts: { uris?: string[]; needsConfirmation?: boolean },
+    token?: CancellationTokenLike,
+    onProgress?: (p: IndexProgress) => void,
+  ): Promise<WorkspaceEdit & { files: number; blocks: number }> {
+    const uris = opts.uris ?? (await this.workspace.listCorpusFiles());
+    const changes: TextDocumentEdit[] = [];
+    let blocks = 0;
+    let sliceStart = Date.now();
+    for (const [i, uri] of uris.entries()) {
+      if (token?.isCancellationRequested) throw new CancelledError();
+      const open = this.workspace.getOpenDocument(uri);
+      const text = open ? open.getText() : await this.workspace.readText(uri);
+      if (text === undefined) continue;
+      const settings = await this.getSettings(uri);
+      const a = open ? this.analyseWith(open, settings, token) : this.analyseUncached(uri, -1, text, settings, token);
+      const active = activeChromeBlocks(a, settings, this.ignores);
+      if (active.length) {
+        blocks += active.length;
+        const annotationId = opts.needsConfirmation ? 'seedReview.stripChrome' : undefined;
+        const edits = chromeRemovalEdits(a, active).map((e) => (annotationId ? ({ ...e, annotationId } as AnnotatedTextEdit) : e));
+        changes.push({ textDocument: { uri, version: open ? open.version : null }, edits });
+      }
+      if ((i + 1) % 50 === 0) onProgress?.({ indexed: i + 1, total: uris.length });
+      if (Date.now() - sliceStart >= SLICE_MS) {
+        await yieldToEventLoop();
+        sliceStart = Date.now();
+      }
+    }
+    const edit: WorkspaceEdit & { files: number; blocks: number } = { documentChanges: changes, files: changes.length, blocks };
+    if (opts.needsConfirmation) {
+      edit.changeAnnotations = {
+        'seedReview.stripChrome': {
+          label: 'Strip chrome',
+          needsConfirmation: true,
+          description: `Remove ${blocks} chrome block${blocks === 1 ? '' : 's'} from ${changes.length} seed${changes.length === 1 ? '' : 's'}`,
+        },
+      };
+    }
+    return edit;
+  }
+
+  get indexStats(): { files: number; sentences: number } {
+    return { files: this.lineCounter?.fileCount ?? 0, sentences: this.sentenceLinker?.sentenceCount ?? 0 };
   }
 
   async getDocumentSymbols(doc: SeedDocument, token?: CancellationTokenLike): Promise<DocumentSymbol[]> {
@@ -233,6 +394,7 @@ export class SeedService {
     this.sentenceLinker?.removeFile(uri);
     this.speakers.removeFile(uri);
     this.cache.delete(uri);
+    this.linkCache.delete(uri);
   }
 
   /** Files created, changed or deleted on disk: only those files are re-indexed. */

@@ -44,6 +44,8 @@ export interface Sentence {
   start: number;
   end: number;
   text: string;
+  /** UTF-16 character of `start` within its line (a sentence never spans lines) */
+  character?: number;
 }
 
 // ---- chrome stage -------------------------------------------------------------------------

@@ -41,6 +41,8 @@ export interface IndexStatus {
 export interface StripAllParams {
   /** uris to limit the edit to; all corpus files when absent */
   uris?: string[];
+  /** false: no change annotations, so the edit applies without the refactor preview (tests) */
+  preview?: boolean;
 }
 
 export interface BestMatchingSeedParams {

@@ -24,21 +24,43 @@ export function lineScore(ev: LineEvidence): number {
   if (ev.dup) return -(3 + Math.min(f.words, 20) * 0.5);
   if (ev.sectionLabel) return -6;
   let s: number;
-  if (ev.prose === 'good') s = Math.min(f.words, 120);
-  else if (ev.prose === 'near-good') s = Math.min(f.words, 60) * 0.5;
+  if (ev.prose === 'good') s = Math.min(ev.unitWords, 120) * ev.share;
+  else if (ev.prose === 'near-good') s = Math.min(ev.unitWords, 60) * 0.5 * ev.share;
   else if (ev.headlineShape || f.words <= 3) s = -2.5;
   else s = -1;
-  if (ev.hit) s -= 4 + Math.min(f.words, 30) * 0.3;
+  if (ev.hit) s = -(4 + Math.min(f.words, 30) * 0.3);
   if (ev.siteTemplate === 'weak') s -= 3;
   return s;
 }
 
-/** Maximum-sum contiguous segment of the line scores (Kadane), or null when none reaches the floor. */
+/**
+ * The article stretch. Comment sections and author boxes are barriers: when an article stands
+ * before the first barrier, nothing after it can be article (comments read like prose).
+ */
 export function findArticle(evs: readonly LineEvidence[], skip: (i: number) => boolean): Stretch | null {
+  let from = 0;
+  for (;;) {
+    let barrier = -1;
+    for (let i = from; i < evs.length; i++) {
+      if (evs[i].commentsStart && !skip(i)) {
+        barrier = i;
+        break;
+      }
+    }
+    const all = bestSegment(evs, skip, 0, evs.length);
+    if (barrier < 0 || all === null || all.end < barrier) return all;
+    const before = bestSegment(evs, skip, 0, barrier);
+    if (before !== null && before.score >= 40 && before.score * 4 >= all.score) return before;
+    from = barrier + 1;
+  }
+}
+
+/** Maximum-sum contiguous segment of the line scores in [from, to) (Kadane), or null when none reaches the floor. */
+function bestSegment(evs: readonly LineEvidence[], skip: (i: number) => boolean, from: number, to: number): Stretch | null {
   let best: Stretch | null = null;
   let curStart = -1;
   let cur = 0;
-  for (let i = 0; i < evs.length; i++) {
+  for (let i = from; i < to; i++) {
     if (skip(i) || evs[i].f.blank) continue;
     const s = lineScore(evs[i]);
     if (curStart < 0 || cur <= 0) {

@@ -30,18 +30,18 @@ export function reasonFor(i: number, evs: readonly LineEvidence[], art: Stretch 
   if (ev.siteTemplate) {
     return { code: 'chrome.site-template', why: `recurs verbatim in ${ev.recurrence} of ${Math.max(1, corpusFiles - 1)} other corpus files` };
   }
+  if (ev.sectionLabel) return { code: 'chrome.section-label', why: 'section heading of a link list' };
   if (ev.hit) return { code: ev.hit.code, why: ev.hit.why };
   if (ev.sectionPrefixed) return { code: 'chrome.teaser', why: 'section label before a headline that also appears alone' };
-  if (ev.sectionLabel) return { code: 'chrome.section-label', why: 'section heading of a link list' };
   if (ev.dup) {
-    if (pos === 'before' && art && i >= art.start - 12 && ev.headlineShape) return { code: 'chrome.repeated-title', why: 'headline repeated just before the article' };
+    if (pos === 'before' && art && i >= art.start - 12 && !f.endsSentence && f.words >= 3 && f.words <= 24) return { code: 'chrome.repeated-title', why: 'headline repeated just before the article' };
     if (f.words <= 3) return { code: 'chrome.navigation-list', why: 'menu item repeated on the page' };
     return { code: 'chrome.related-headlines', why: 'headline repeated (link text and image text)' };
   }
   if (ev.datelineShape && pos !== 'after') return { code: 'chrome.dateline', why: 'place name in capitals alone on a line' };
   if (ev.prose === 'good' || ev.prose === 'near-good') {
     if (pos === 'after') return { code: 'chrome.teaser', why: 'full-sentence paragraph after the article ended (a lede of another story)' };
-    if (pos === 'before') return { code: 'chrome.boilerplate', why: 'prose outside the article stretch' };
+    if (pos === 'before') return { code: 'chrome.boilerplate', why: 'prose before the article stretch (summary, standfirst or promotion)' };
     return { code: 'chrome.boilerplate', why: 'prose, but no article found on the page' };
   }
   if (ev.headlineShape) return { code: 'chrome.related-headlines', why: 'headline-like line outside the article' };

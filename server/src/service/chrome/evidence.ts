@@ -4,7 +4,8 @@
  */
 import type { ChromeCode, ChromeInput } from '../types';
 import { lineFeatures, type LineFeatures } from './features';
-import { isDatelineShape, isSectionLabel, matchPattern, type PatternHit } from './patterns';
+import { wrappedParagraphs } from './wrap';
+import { isCommentsStart, isDatelineShape, isSectionLabel, matchPattern, type PatternHit } from './patterns';
 
 /** Lines longer than this are never looked up in the corpus (and never template-like). */
 const MAX_RECURRENCE_CHARS = 2000;
@@ -13,7 +14,14 @@ export type ProseClass = 'good' | 'near-good' | 'short';
 
 export interface LineEvidence {
   f: LineFeatures;
+  /** judged on the paragraph when the line is one piece of a hard-wrapped paragraph */
   prose: ProseClass;
+  /** words of the paragraph the line belongs to (its own words when not wrapped) */
+  unitWords: number;
+  /** this line's share of its paragraph's words */
+  share: number;
+  /** the line is one piece of a hard-wrapped paragraph */
+  wrapped: boolean;
   hit: PatternHit | null;
   /** the line repeats another line of the file (same letters and digits) */
   dup: boolean;
@@ -28,9 +36,12 @@ export interface LineEvidence {
   sectionLabel: boolean;
   datelineShape: boolean;
   headlineShape: boolean;
+  /** opens a comment section or author box */
+  commentsStart: boolean;
 }
 
 export function proseClass(f: LineFeatures): ProseClass {
+  if (f.glued >= 3 && f.glued * 6 >= f.words) return 'short';
   if (f.chars >= 70 && f.words >= 10 && f.stopDensity >= 0.22 && (f.endsSentence || f.sentences >= 2 || f.chars >= 200)) return 'good';
   if (f.words >= 6 && f.stopDensity >= 0.15 && (f.endsSentence || f.chars >= 120)) return 'near-good';
   return 'short';
@@ -57,15 +68,29 @@ export function gatherEvidence(input: ChromeInput, isCancelled?: () => boolean):
     if (!f.blank && i !== input.headerLine && f.dupKey.length >= 6) keyCount.set(f.dupKey, (keyCount.get(f.dupKey) ?? 0) + 1);
   }
   const tKey = titleKey(input.title);
+  const unit = wrappedParagraphs(feats, (i) => i === input.headerLine);
+  const unitText = new Map<number, string>();
+  for (let i = 0; i < n; i++) {
+    if (unit[i] === i) continue;
+    const u = unit[i];
+    const acc = unitText.get(u) ?? feats[u].text;
+    if (acc.length < 8000) unitText.set(u, acc + ' ' + feats[i].text);
+  }
+  const unitFeats = new Map<number, LineFeatures>();
+  for (const [u, t] of unitText) unitFeats.set(u, lineFeatures(t));
   const others = Math.max(1, input.corpusFiles - 1);
 
   const out: LineEvidence[] = new Array(n);
   for (let i = 0; i < n; i++) {
     const f = feats[i];
-    const prose = f.blank ? 'short' : proseClass(f);
+    const uf = unitFeats.get(unit[i]);
+    const prose = f.blank ? 'short' : proseClass(uf ?? f);
     const ev: LineEvidence = {
       f,
       prose,
+      unitWords: uf ? uf.words : f.words,
+      share: uf && uf.words > 0 ? f.words / uf.words : 1,
+      wrapped: uf !== undefined,
       hit: null,
       dup: false,
       sectionPrefixed: false,
@@ -75,6 +100,7 @@ export function gatherEvidence(input: ChromeInput, isCancelled?: () => boolean):
       sectionLabel: false,
       datelineShape: false,
       headlineShape: false,
+      commentsStart: false,
     };
     out[i] = ev;
     if (f.blank || i === input.headerLine) continue;
@@ -86,8 +112,9 @@ export function gatherEvidence(input: ChromeInput, isCancelled?: () => boolean):
     }
     if (tKey !== null && (f.dupKey === tKey || f.prefixKey === tKey)) ev.title = true;
     ev.sectionLabel = isSectionLabel(f);
+    ev.commentsStart = isCommentsStart(f);
     ev.datelineShape = isDatelineShape(f);
-    ev.headlineShape = headlineShape(f);
+    ev.headlineShape = !ev.wrapped && headlineShape(f);
     if (input.recurrence && f.chars <= MAX_RECURRENCE_CHARS) {
       let r = 0;
       try {
@@ -97,7 +124,7 @@ export function gatherEvidence(input: ChromeInput, isCancelled?: () => boolean):
       }
       ev.recurrence = r;
       const frac = r / others;
-      const sentencey = prose === 'good' && f.words >= 12;
+      const sentencey = prose === 'good' && ev.unitWords >= 12;
       if (sentencey) {
         if (r >= 3 && frac >= 0.5) ev.siteTemplate = 'strong';
       } else if (r >= 3 && frac >= 0.2) ev.siteTemplate = 'strong';
@@ -106,7 +133,7 @@ export function gatherEvidence(input: ChromeInput, isCancelled?: () => boolean):
   }
   // a long sentence repeated in the file (a quote the article restates) is not a headline pair
   for (const ev of out) {
-    if (ev.dup && !ev.sectionPrefixed && ev.prose === 'good' && ev.f.words > 25) ev.dup = false;
+    if (ev.dup && !ev.sectionPrefixed && ev.prose === 'good' && ev.unitWords > 25) ev.dup = false;
   }
   return out;
 }

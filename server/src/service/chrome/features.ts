@@ -29,6 +29,8 @@ export interface LineFeatures {
   allCaps: boolean;
   /** begins with a list marker (`1.`, `-`, `•`, …) */
   listMarker: boolean;
+  /** places where a lower-case letter runs straight into a capital (`Invest MoneyWhat`): menu items glued together */
+  glued: number;
   /** leading white space */
   indent: number;
   /** key for duplicate detection: letters and digits only, lower-cased, list marker removed */
@@ -51,8 +53,8 @@ function isAlnumCode(code: number): boolean {
 const LIST_MARKER = /^(?:\d{1,3}[.)]|[a-z][.)]|[-*•·▪►–—●○■□✓✔»>])\s/;
 
 export function lineFeatures(raw: string): LineFeatures {
-  if (isBlankLine(raw)) {
-    return { blank: true, text: '', chars: 0, words: 0, stopwords: 0, stopDensity: 0, endsSentence: false, sentences: 0, capRatio: 0, allCaps: false, listMarker: false, indent: 0, dupKey: '', prefixKey: null };
+  if (isBlankLine(raw) || raw.trim() === "") {
+    return { blank: true, glued: 0, text: '', chars: 0, words: 0, stopwords: 0, stopDensity: 0, endsSentence: false, sentences: 0, capRatio: 0, allCaps: false, listMarker: false, indent: 0, dupKey: '', prefixKey: null };
   }
   let indent = 0;
   while (indent < raw.length && (raw[indent] === ' ' || raw[indent] === '\t' || raw[indent] === '\u00a0')) indent++;
@@ -69,6 +71,8 @@ export function lineFeatures(raw: string): LineFeatures {
   let lower = 0;
   let upper = 0;
   let sentences = 0;
+  let glued = 0;
+  let prevLower = false;
   let key = '';
   let word = '';
   let wordStart = '';
@@ -90,11 +94,18 @@ export function lineFeatures(raw: string): LineFeatures {
       if (word.length === 0) wordStart = ch;
       word += ch;
       if (key.length < 300) key += ch.toLowerCase();
-      if (ch !== ch.toLowerCase()) upper++;
-      else if (ch !== ch.toUpperCase()) lower++;
+      if (ch !== ch.toLowerCase()) {
+        upper++;
+        if (prevLower) glued++;
+        prevLower = false;
+      } else if (ch !== ch.toUpperCase()) {
+        lower++;
+        prevLower = true;
+      } else prevLower = false;
     } else if ((ch === "'" || ch === '\u2019') && word.length > 0 && i + 1 < text.length && isAlnumCode(text.charCodeAt(i + 1))) {
       word += "'";
     } else {
+      prevLower = false;
       flush();
       if ((ch === '.' || ch === '!' || ch === '?') && i + 2 < text.length && text[i + 1] === ' ' && /[A-Z"“‘']/.test(text[i + 2])) sentences++;
     }
@@ -134,6 +145,7 @@ export function lineFeatures(raw: string): LineFeatures {
     capRatio: content ? capContent / content : 0,
     allCaps: upper >= 2 && lower === 0,
     listMarker,
+    glued: Math.round(glued * scale),
     indent,
     dupKey,
     prefixKey,

@@ -54,8 +54,8 @@ const BYLINE = new RegExp(`^(?:by|written by|words by|reported by|story by|autho
 const AUTHOR_BIO = /^(?:about the author|about (?:the )?writer|author bio|more from this author|view all posts by|see all articles by|follow (?:the )?author)/i;
 
 // ---- phrases of site chrome ------------------------------------------------------------------
-const FOOTER = /(?:©|\bcopyright\b|\ball rights reserved\b|\bprivacy (?:policy|notice|settings)\b|\bterms (?:of (?:use|service)|and conditions|& conditions)\b|\bcontact us\b|\babout us\b|\bsitemap\b|\bsite map\b|\bcookie(?:s| policy| settings| preferences)?\b|\bnewsletter\b|\bsubscribe\b|\bunsubscribe\b|\bshare (?:your )?feedback\b|\bsneak a peek\b|\bdo not sell\b|\baccessibility statement\b|\bpowered by\b|\bback to top\b|\bskip to (?:main )?content\b)/i;
-const BOILER = /^(?:share(?: this| on| via| article| story| post)?|tweet|email|print|pin(?: it)?|whatsapp|facebook|twitter|linkedin|reddit|telegram|copy link|copied|link copied|save|saved|bookmark|listen|play|pause|follow(?: us)?|sign in|sign up|log ?in|log ?out|register|my account|search|menu|close|open|toggle navigation|skip to (?:main )?content|home|advertisement|advert|sponsored(?: content)?|ad|ads|read more|continue reading|load more|show more|see more|view more|more|next|previous|prev|back|top|reply|like|comment|comments|\d+\s+comments?|leave a (?:reply|comment)|cancel reply|post comment|submit|loading\.*|watch|video|photos?|gallery|image|tags?:?|topics?:?|categories:?|filed under:?|related:?|trending(?: now)?|popular|most (?:read|popular|viewed)|editor'?s picks?|you may also like|you might also like|recommended(?: for you)?|latest(?: news| stories| posts)?|more (?:from|stories|news|on|in)\b.{0,60}|read (?:also|next|this)\b.{0,60}|see also\b.{0,60}|related (?:articles|posts|stories|news|content|topics|reading)|about the author|explore(?: more)?|newsletter|subscribe(?: now| today)?|get the app|download the app|contact(?: us)?|feedback|privacy|terms|faq|help)\W{0,3}$/i;
+const FOOTER = /(?:©|\bcopyright\b|\ball rights reserved\b|\bprivacy (?:policy|notice|settings)\b|\bterms (?:of (?:use|service)|and conditions|& conditions)\b|\bcontact us\b|\babout us\b|\bsitemap\b|\bsite map\b|\bcookie(?:s| policy| settings| preferences)?\b|\bnewsletter\b|\bsubscribe\b|\bagree to (?:our|the)\b|\bemail address\b|\bunsubscribe\b|\bshare (?:your )?feedback\b|\bsneak a peek\b|\bdo not sell\b|\baccessibility statement\b|\bpowered by\b|\bback to top\b|\bskip to (?:main )?content\b)/i;
+const BOILER = /^(?:share(?: this| on| via| article| story| post)?(?: (?:on|via|to))?(?: (?:facebook|twitter|x|linkedin|whatsapp|email|reddit|telegram|pinterest|bluesky|threads))?|tweet|email|print|pin(?: it)?|whatsapp|facebook|twitter|linkedin|reddit|telegram|copy link|copied|link copied|save|saved|bookmark|listen|play|pause|follow(?: us)?|sign in|sign up|log ?in|log ?out|register|my account|search|menu|close|open|toggle navigation|skip to (?:main )?content|home|advertisement|advert|sponsored(?: content)?|ad|ads|read more|continue reading|load more|show more|see more|view more|more|next|previous|prev|back|top|reply|like|comment|comments|\d+\s+comments?|leave a (?:reply|comment)|cancel reply|post comment|submit|loading\.*|watch|video|photos?|gallery|image|tags?:?|topics?:?|categories:?|filed under:?|related:?|trending(?: now)?|popular|most (?:read|popular|viewed)|editor'?s picks?|you may also like|you might also like|recommended(?: for you)?|latest(?: news| stories| posts)?|more (?:from|stories|news|on|in)\b.{0,60}|read (?:also|next|this)\b.{0,60}|see also\b.{0,60}|related (?:articles|posts|stories|news|content|topics|reading)|about the author|explore(?: more)?|newsletter|subscribe(?: now| today)?|get the app|download the app|contact(?: us)?|feedback|privacy|terms|faq|help)\W{0,3}$/i;
 const BOILER_START = /^(?:(?:this|the) (?:article|story|post|page) (?:was|is|has been) (?:originally |first )?(?:published|updated|produced|written|shared)|(?:sign|subscribe|register) (?:up|in|now|today) (?:for|to)|follow us on|click here|tap here|we (?:use|may earn) (?:cookies|a commission|commission)|by (?:clicking|continuing|using this|signing up|subscribing)|join (?:our|the) (?:newsletter|mailing list|community)|get (?:our|the latest)|already (?:a )?(?:subscriber|member|have an account)|don't miss|never miss|share this (?:article|story|post)|if you (?:liked|enjoyed) this|(?:read|see|watch) (?:more|also|next|the full)\s*:|related\s*:|more\s*:|also read\s*:|read also\s*:|advertisement\b)/i;
 
 /** Short labels that usually head sections and link lists. */
@@ -113,8 +113,8 @@ export function matchPattern(f: LineFeatures): PatternHit | null {
       }
     }
   }
+  if (f.words <= 60 && FOOTER.test(h)) return { code: 'chrome.footer', why: 'site footer phrase (copyright, contact, privacy, newsletter, feedback)', strong: f.words <= 12 };
   if (f.words <= 14 && CREDIT_ONLY.test(h)) return { code: 'chrome.photo-credit', why: 'photo or image credit', strong: true };
-  if (f.words <= 25 && FOOTER.test(h)) return { code: 'chrome.footer', why: 'site footer phrase (copyright, contact, privacy, newsletter, feedback)', strong: f.words <= 12 };
   if (f.words <= 8 && BOILER.test(h)) return { code: 'chrome.boilerplate', why: 'share / sign-in / navigation / "read more" phrase', strong: true };
   if (f.words <= 40 && BOILER_START.test(h)) return { code: 'chrome.boilerplate', why: 'site call-to-action or notice', strong: f.words <= 25 };
   return null;
@@ -123,4 +123,15 @@ export function matchPattern(f: LineFeatures): PatternHit | null {
 /** ALL-CAPS place name alone on a line (`ISTANBUL`, `WASHINGTON, D.C.`). */
 export function isDatelineShape(f: LineFeatures): boolean {
   return f.allCaps && f.words >= 1 && f.words <= 4 && f.chars <= 40 && !f.endsSentence && !SECTION_WORD.test(f.text);
+}
+
+/**
+ * A line that opens the comment section or the author box: what follows is the readers' or the
+ * site's text, not the article's, however sentence-like it reads.
+ */
+const COMMENTS_START = /^(?:(?:\d+|no|one|two|three)\s+(?:comments?|responses?|replies|thoughts? on)\b|(?:reader |user |show |view |load |see |read |hide )?(?:all )?(?:comments?|responses|discussion)(?:\s*\(\d+\))?\W{0,3}$|(?:leave|post|add|write|submit) (?:a |your )?(?:comment|reply|response)|(?:join|start) the (?:discussion|conversation)|(?:load|view|show|see|read) (?:all |more )?(?:\d+ )?comments|comments (?:are|have been) closed|be the first to comment|what do you think\?|(?:\|\s*)?reply\W{0,3}$|.{1,60}\bsays:?$|about the author|written by\s)/i;
+
+export function isCommentsStart(f: LineFeatures): boolean {
+  if (f.blank || f.words > 10) return false;
+  return COMMENTS_START.test(f.text.slice(0, 200));
 }

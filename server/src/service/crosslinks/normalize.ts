@@ -231,7 +231,7 @@ export function forEachToken(
       }
     }
     if (have) each(pNorm, pStart, pEnd, pFlags, pId);
-    const name = !first && info.upper && !isSentenceStart(text, start) ? TOKEN_NAME : 0;
+    const name = info.upper && (first || !isSentenceStart(text, start)) ? TOKEN_NAME : 0;
     pNorm = norm; pStart = start; pEnd = end; pFlags = flagsFor(info.kind, name); pId = info.id;
     have = true;
     first = false;

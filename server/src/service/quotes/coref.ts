@@ -41,11 +41,11 @@ export class SpeakerTracker {
       return existing.entity;
     }
     let entity: Entity | undefined;
+    const key = speakerKey(span.text);
     if (isDefiniteDescription(span.text)) {
       // `the ministry` → the latest entity whose head is the same noun
-      entity = this.latest(span.start, (e) => e.head === shape.head && e.key !== speakerKey(span.text), false)?.entity;
+      entity = this.latest(span.start, (e) => e.head === shape.head && e.key !== key, false)?.entity;
     }
-    const key = speakerKey(span.text);
     if (!entity) entity = this.byKey.get(key);
     if (!entity) {
       if (!key) return null;
@@ -60,6 +60,11 @@ export class SpeakerTracker {
     }
     this.insert({ span, entity, speaker });
     return entity;
+  }
+
+  /** The entity with this key, if any (its name is the fullest seen so far). */
+  entity(key: string): Entity | undefined {
+    return this.byKey.get(key);
   }
 
   /** Resolves a pronoun at `pos`: the nearest earlier compatible entity and its naming mention. */

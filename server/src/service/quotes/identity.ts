@@ -24,7 +24,7 @@ export interface NameShape {
 }
 
 function words(name: string): string[] {
-  return name.replace(/[\u2019\u2018]/g, "'").split(/[\s\u00a0]+/).map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}.]+$/gu, '')).filter((w) => w.length > 0);
+  return name.replace(/\([^()]{0,60}\)/g, ' ').replace(/[\u2019\u2018]/g, "'").split(/[\s\u00a0]+/).map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}.]+$/gu, '')).filter((w) => w.length > 0);
 }
 
 function stripPossessive(w: string): string {

@@ -14,7 +14,7 @@ import { SpeakerTracker, type Entity } from './coref';
 import { isDefiniteDescription, nameShape, speakerKey as keyOf } from './identity';
 import { DETERMINERS, NP_STOP, SUBJECT_PRONOUNS } from './lexicon';
 import { scanLine, startsWithOpeningDouble, type QuoteMarkSpan } from './marks';
-import { attributionAfter, attributionBefore, speechSubjects, type Attribution, type TokenRange } from './patterns';
+import { attributionAfter, attributionBefore, sentenceSubject, speechSubjects, type Attribution, type TokenRange } from './patterns';
 import { quoteEndsSentence, tokenize, type MaskedQuote, type Token } from './tokens';
 
 export { nameShape } from './identity';
@@ -73,10 +73,11 @@ function find(text: string, lines: readonly Line[], kinds: readonly LineKind[], 
     for (const m of p.marks) {
       p.quoteIndex.push(quotes.length);
       const closed = m.closed;
-      const contentEnd = closed ? m.end - 1 : m.end;
+      const contentStart = Math.min(m.open + m.openLen, m.end);
+      const contentEnd = Math.max(contentStart, m.end - m.closeLen);
       quotes.push({
         span: span(text, m.open, m.end),
-        content: span(text, m.open + 1, Math.max(m.open + 1, contentEnd)),
+        content: span(text, contentStart, contentEnd),
         inChrome: p.chrome,
         unbalanced: !closed,
         speaker: null,
@@ -105,16 +106,18 @@ function find(text: string, lines: readonly Line[], kinds: readonly LineKind[], 
 
   // 2./3. tokens, coreference and direct attribution in reading order
   const tracker = new SpeakerTracker();
+  // `Caddell continued:` closing a paragraph introduces the quotes of the next one
+  let colon: { attr: Attribution; tokens: Token[] } | null = null;
   for (let k = 0; k < paragraphs.length; k++) {
     if ((k & 63) === 0 && isCancelled?.()) return [];
     const p = paragraphs[k];
-    if (p.chrome) continue;
+    if (p.chrome) { colon = null; continue; }
     const line = lines[p.line];
     const masked: MaskedQuote[] = [];
     p.marks.forEach((m, i) => {
       if (m.parent >= 0) return;
       p.topLevel.push(i);
-      masked.push({ start: m.open, end: m.end, endsSentence: quoteEndsSentence(text, m.open, m.end, m.closed) });
+      masked.push({ start: m.open, end: m.end, endsSentence: quoteEndsSentence(text, m.open, m.end - m.closeLen) });
     });
     p.tokens = tokenize(text, line.start, Math.min(line.end, text.length), masked);
     recordEntities(text, p.tokens, tracker);
@@ -123,7 +126,17 @@ function find(text: string, lines: readonly Line[], kinds: readonly LineKind[], 
       if (tok.kind !== 'quote') continue;
       const qi = p.quoteIndex[p.topLevel[tok.quote]];
       const attr = attributionAfter(p.tokens, t) ?? attributionBefore(p.tokens, t);
-      if (attr) attribute(quotes[qi], attr, p.tokens, text, tracker);
+      if (attr) { attribute(quotes[qi], attr, p.tokens, text, tracker); continue; }
+      if (colon && t === 0) { attribute(quotes[qi], colon.attr, colon.tokens, text, tracker); continue; }
+      // the sentence's subject speaks through its verb (`Cruz exhorted Republicans to "…"`)
+      const subj = sentenceSubject(p.tokens, t);
+      if (subj && isSpeakerLike(rangeSpan(text, p.tokens, subj.np).text)) attribute(quotes[qi], subj, p.tokens, text, tracker);
+    }
+    const last = p.tokens.length - 1;
+    colon = null;
+    if (last > 0 && p.tokens[last].kind === 'punct' && p.tokens[last].text === ':') {
+      const attr = attributionBefore(p.tokens, last);
+      if (attr) colon = { attr, tokens: p.tokens };
     }
   }
 
@@ -157,6 +170,11 @@ function find(text: string, lines: readonly Line[], kinds: readonly LineKind[], 
     prevSpeakerQuote = attributed.length ? attributed[attributed.length - 1] : null;
   }
   propagateOverContinuations(quotes);
+  // names grow as fuller mentions appear: every speaker shows the fullest name of the file
+  for (const q of quotes) {
+    const e = q.speaker ? tracker.entity(q.speaker.key) : undefined;
+    if (q.speaker && e) q.speaker.name = e.name;
+  }
   // the pieces may have gained speakers; nested quotes follow again
   for (const p of paragraphs) {
     p.marks.forEach((m, i) => {
@@ -167,6 +185,12 @@ function find(text: string, lines: readonly Line[], kinds: readonly LineKind[], 
     });
   }
   return quotes;
+}
+
+/** A person, an organisation or a subject pronoun: who can be said to say something. */
+function isSpeakerLike(np: string): boolean {
+  const shape = nameShape(np);
+  return shape.pronoun || shape.kind !== 'unknown';
 }
 
 function span(text: string, start: number, end: number): Span {

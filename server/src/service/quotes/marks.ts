@@ -17,6 +17,10 @@ export interface QuoteMarkSpan {
   single: boolean;
   /** index of the enclosing quote in the line's list, or -1 */
   parent: number;
+  /** length of the opening mark (2 for the typewriter double `''`) */
+  openLen: number;
+  /** length of the closing mark (0 when open) */
+  closeLen: number;
 }
 
 const DQ_OPEN = new Set([0x201c, 0x201e, 0x201f, 0xab]); // “ „ ‟ «
@@ -58,10 +62,10 @@ function closesBefore(c: number): boolean {
 
 type Role = 'open' | 'close' | 'either';
 
-function doubleRole(text: string, i: number, from: number, to: number): Role {
+function doubleRole(text: string, i: number, from: number, to: number, len = 1): Role {
   const c = text.charCodeAt(i);
   const prev = i > from ? text.charCodeAt(i - 1) : -1;
-  const next = i + 1 < to ? text.charCodeAt(i + 1) : -1;
+  const next = i + len < to ? text.charCodeAt(i + len) : -1;
   const left = opensAfter(prev);
   const right = closesBefore(next);
   if (DQ_OPEN.has(c)) return right && !left ? 'close' : 'open';
@@ -112,25 +116,29 @@ function singleRole(text: string, i: number, from: number, to: number): SingleRo
  */
 export function scanLine(text: string, from: number, to: number): QuoteMarkSpan[] {
   const out: QuoteMarkSpan[] = [];
-  // 1. double marks
+  // 1. double marks (a doubled apostrophe `''` counts as one double mark, as in old NYT copy)
   let open = -1;
+  let openLen = 1;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    if (!isDoubleMark(c)) continue;
-    const role = doubleRole(text, i, from, to);
+    const twin = c === 0x27 && i + 1 < to && text.charCodeAt(i + 1) === 0x27;
+    if (!twin && !isDoubleMark(c)) continue;
+    const len = twin ? 2 : 1;
+    const role = doubleRole(text, i, from, to, len);
     if (open < 0) {
-      if (role !== 'close') open = i;
+      if (role !== 'close') { open = i; openLen = len; }
       // a stray closing mark is ignored
     } else if (role === 'open') {
       // an opening mark inside an open quote: the earlier one was never closed
-      out.push({ open, end: i, closed: false, single: false, parent: -1 });
-      open = i;
+      out.push({ open, end: i, closed: false, single: false, parent: -1, openLen, closeLen: 0 });
+      open = i; openLen = len;
     } else {
-      out.push({ open, end: i + 1, closed: true, single: false, parent: -1 });
+      out.push({ open, end: i + len, closed: true, single: false, parent: -1, openLen, closeLen: len });
       open = -1;
     }
+    i += len - 1;
   }
-  if (open >= 0) out.push({ open, end: to, closed: false, single: false, parent: -1 });
+  if (open >= 0) out.push({ open, end: to, closed: false, single: false, parent: -1, openLen, closeLen: 0 });
 
   // 2. single marks, within each double quote and in the gaps between them
   const doubles = out.slice();
@@ -141,7 +149,7 @@ export function scanLine(text: string, from: number, to: number): QuoteMarkSpan[
     scanSingles(text, gapStart, gapEnd, -1, singles);
     if (d < doubles.length) {
       const q = doubles[d];
-      scanSingles(text, q.open + 1, q.closed ? q.end - 1 : q.end, d, singles);
+      scanSingles(text, q.open + q.openLen, q.end - q.closeLen, d, singles);
       gapStart = q.end;
     }
   }
@@ -161,7 +169,7 @@ function scanSingles(text: string, from: number, to: number, parent: number, out
     const role = singleRole(text, i, from, to);
     if (role === 'open') pending = i;
     else if ((role === 'close' || role === 'closeOrApostrophe') && pending >= 0 && i > pending + 1) {
-      out.push({ open: pending, end: i + 1, closed: true, single: true, parent });
+      out.push({ open: pending, end: i + 1, closed: true, single: true, parent, openLen: 1, closeLen: 1 });
       pending = -1;
     }
   }
@@ -173,5 +181,6 @@ export function startsWithOpeningDouble(text: string, from: number, to: number):
   while (i < to && isSpace(text.charCodeAt(i))) i++;
   if (i >= to) return false;
   const c = text.charCodeAt(i);
-  return isDoubleMark(c) && doubleRole(text, i, from, to) !== 'close';
+  const twin = c === 0x27 && i + 1 < to && text.charCodeAt(i + 1) === 0x27;
+  return (twin || isDoubleMark(c)) && doubleRole(text, i, from, to, twin ? 2 : 1) !== 'close';
 }

@@ -21,7 +21,7 @@ export interface Attribution {
 }
 
 const MAX_NP = 10;
-const AFTER_WINDOW = 14;
+const AFTER_WINDOW = 30;
 const BEFORE_WINDOW = 70;
 const CUE_NOUNS = new Set(['statement', 'interview', 'speech', 'email', 'e-mail', 'letter', 'tweet', 'post', 'release', 'briefing', 'address', 'conference', 'call', 'message', 'video', 'op-ed', 'column', 'filing', 'report', 'remarks', 'comments', 'note', 'memo', 'podcast', 'broadcast', 'appearance', 'testimony', 'hearing', 'rally', 'debate', 'press']);
 
@@ -45,6 +45,13 @@ export function npBackward(toks: readonly Token[], end: number, min: number): To
   let start = -1;
   while (k >= min && n < MAX_NP) {
     const t = toks[k];
+    if (t.kind === 'punct' && t.text === ')') {
+      // `Rep. Gwen Moore (D-Wis.)`: a parenthetical inside or after the name
+      const open = openParen(toks, k, min);
+      if (open < 0) break;
+      k = open - 1; n++;
+      continue;
+    }
     if (!isWord(t)) break;
     if (SUBJECT_PRONOUNS.has(t.lower)) {
       if (start < 0) return { start: k, end };
@@ -75,6 +82,24 @@ export function npBackward(toks: readonly Token[], end: number, min: number): To
   return { start, end };
 }
 
+function openParen(toks: readonly Token[], close: number, min: number): number {
+  for (let i = close - 1; i >= Math.max(min, close - 8); i--) {
+    const t = toks[i];
+    if (t.kind === 'quote' || (t.kind === 'punct' && t.text === ')')) return -1;
+    if (t.kind === 'punct' && t.text === '(') return i;
+  }
+  return -1;
+}
+
+function closeParen(toks: readonly Token[], open: number, max: number): number {
+  for (let i = open + 1; i < Math.min(max, open + 9); i++) {
+    const t = toks[i];
+    if (t.kind === 'quote' || (t.kind === 'punct' && t.text === '(')) return -1;
+    if (t.kind === 'punct' && t.text === ')') return i;
+  }
+  return -1;
+}
+
 /** The noun phrase starting at token `start`, not reaching `max` (exclusive). */
 export function npForward(toks: readonly Token[], start: number, max: number): TokenRange | null {
   const first = toks[start];
@@ -98,6 +123,10 @@ export function npForward(toks: readonly Token[], start: number, max: number): T
     k++;
   }
   if (end < 0) return null;
+  if (toks[end + 1]?.kind === 'punct' && toks[end + 1].text === '(') {
+    const close = closeParen(toks, end + 1, max);
+    if (close > 0) end = close;
+  }
   return { start, end };
 }
 
@@ -133,6 +162,13 @@ export function subjectOf(toks: readonly Token[], v: number, min: number): Token
     }
     return null;
   }
+  const t = toks[k];
+  if (t && t.kind === 'word' && (t.lower === 'who' || t.lower === 'which' || t.lower === 'that')) {
+    // `a letter from his doctor that says …`: the antecedent speaks
+    let a = k - 1;
+    if (toks[a]?.text === ',') a--;
+    return a >= min ? npBackward(toks, a, min) : null;
+  }
   return npBackward(toks, k, min);
 }
 
@@ -145,19 +181,30 @@ function cueExtent(toks: readonly Token[], v: number, max: number): TokenRange {
   return { start: v, end: v };
 }
 
-function sentenceEnd(toks: readonly Token[], from: number): number {
+/** End (exclusive) of the sentence of token `from`, looking at most `cap` tokens ahead. */
+function sentenceEnd(toks: readonly Token[], from: number, cap = AFTER_WINDOW + MAX_NP + 2): number {
   const s = toks[from]?.sentence;
+  const limit = Math.min(toks.length, from + cap);
   let k = from;
-  while (k < toks.length && toks[k].sentence === s) k++;
+  while (k < limit && toks[k].sentence === s) k++;
   return k;
 }
 
-/** `"…," X said` / `"…," said X` / `"…," according to X` right after the quote token `q`. */
+/**
+ * `"…," X said` / `"…," said X` / `"…," according to X` / `"…" — X` right after the quote
+ * token `q`; also `"…" of the plan, X said.` where the attribution clause ends the sentence
+ * after a comma.
+ */
 export function attributionAfter(toks: readonly Token[], q: number): Attribution | null {
   let k = q + 1;
-  while (k < toks.length && toks[k].kind === 'punct' && /^[,\u2014\u2013\-\u2026:]$/.test(toks[k].text)) k++;
+  let dash = -1;
+  while (k < toks.length && toks[k].kind === 'punct' && /^[,\u2014\u2013\u2015\-\u2026:]$/.test(toks[k].text)) {
+    if (toks[k].text !== ',' && toks[k].text !== ':' && toks[k].text !== '\u2026') dash = k;
+    k++;
+  }
   if (k >= toks.length || toks[k].kind !== 'word') return null;
-  const max = Math.min(sentenceEnd(toks, k), k + AFTER_WINDOW + MAX_NP);
+  const end = sentenceEnd(toks, k);
+  const max = Math.min(end, k + AFTER_WINDOW + MAX_NP);
   const t = toks[k];
   if (t.lower === 'according' && toks[k + 1]?.lower === 'to') {
     const np = npForward(toks, k + 2, max);
@@ -177,10 +224,34 @@ export function attributionAfter(toks: readonly Token[], q: number): Attribution
     if (isIngForm(tv.lower) && tv.lower !== 'saying') continue;
     const np = subjectOf(toks, v, k);
     if (np && np.start === k) return { np, cue: cueExtent(toks, v, max) };
-    // a verb whose subject is not right after the quote: not an attribution of this quote
+    // `"…," Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said`
+    const before = skipAux(toks, v, k);
+    if (toks[before]?.text === ',') {
+      const head = npForward(toks, k, v);
+      if (head && toks[head.end + 1]?.text === ',' && !hasVerbBetween(toks, head.end + 1, before)) return { np: head, cue: cueExtent(toks, v, max) };
+    }
+    // `"…" of the plan, X said.`: the attribution clause closes the sentence after a comma
+    if (np && toks[np.start - 1]?.text === ',' && closesSentence(toks, v, end)) return { np, cue: cueExtent(toks, v, max) };
     return null;
   }
+  // `"…" — Pamela Padilla` (a signature after a dash, ending the paragraph or sentence)
+  if (dash >= 0 && t.cap) {
+    const np = npForward(toks, k, max);
+    if (np && np.end + 1 >= end) return { np, cue: { start: dash, end: dash } };
+  }
   return null;
+}
+
+function hasVerbBetween(toks: readonly Token[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (toks[i].kind === 'quote' || (speechVerb(toks[i]) && !toks[i].cap)) return true;
+  return false;
+}
+
+/** Whether only an adjunct (`of RT`, `on Friday`, `in a statement`) follows the verb at v. */
+function closesSentence(toks: readonly Token[], v: number, end: number): boolean {
+  if (end - v > 8) return false;
+  for (let i = v + 1; i < end; i++) if (toks[i].kind === 'quote') return false;
+  return true;
 }
 
 /**
@@ -230,4 +301,50 @@ export function speechSubjects(toks: readonly Token[]): TokenRange[] {
     }
   }
   return out;
+}
+
+const AUXILIARIES = new Set(['has', 'have', 'had', 'is', 'are', 'was', 'were', 'will', 'would', 'could', 'can', 'did', 'does', 'do', 'should', 'may', 'might', 'must', 'been', 'being', 'be']);
+const IRREGULAR_PAST = new Set([
+  'took', 'gave', 'made', 'put', 'set', 'got', 'went', 'came', 'saw', 'knew', 'found', 'kept',
+  'left', 'held', 'brought', 'bought', 'thought', 'told', 'sent', 'spent', 'led', 'met', 'ran',
+  'began', 'wrote', 'spoke', 'chose', 'drew', 'won', 'lost', 'stood', 'fought', 'sold', 'paid',
+  'meant', 'felt', 'heard', 'hit', 'cut', 'let', 'became', 'rose', 'fell', 'threw', 'grew',
+  'drove', 'sang', 'said', 'struck', 'swore', 'taught', 'understood', 'upheld', 'withdrew',
+]);
+
+/** A finite verb form, by shape: `admires`, `exhorted`, `took`. */
+function looksFinite(t: Token): boolean {
+  if (t.kind !== 'word' || t.cap) return false;
+  const w = t.lower;
+  if (NP_STOP.has(w) || DETERMINERS.has(w) || NP_LINKS.has(w)) return false;
+  if (IRREGULAR_PAST.has(w) || SPEECH_VERB_FORMS.has(w)) return true;
+  if (w.length > 3 && w.endsWith('ed')) return true;
+  return w.length > 3 && w.endsWith('s') && !/(ss|us|is|ous|ics|ness)$/.test(w);
+}
+
+/**
+ * `Trump openly admires Putin as a "strong leader"`, `At the debate, Clinton cited "…"`: the
+ * subject of the sentence's main verb, when the quote sits in the verb's predicate. The
+ * caller decides whether the subject is a speaker (a person, an organisation, a pronoun).
+ */
+export function sentenceSubject(toks: readonly Token[], q: number): Attribution | null {
+  const s = toks[q].sentence;
+  const starts = [s];
+  for (let i = s + 1; i < q && i <= s + 12; i++) if (toks[i].kind === 'punct' && toks[i].text === ',') { starts.push(i + 1); break; }
+  for (const start of starts) {
+    if (start >= q || toks[start].kind !== 'word') continue;
+    const np = npForward(toks, start, q);
+    if (!np) continue;
+    let v = np.end + 1;
+    let aux = false;
+    for (let n = 0; n < 4 && v < q && toks[v].kind === 'word' && (AUXILIARIES.has(toks[v].lower) || AUX_SKIP.has(toks[v].lower) || (toks[v].lower.endsWith('ly') && toks[v].lower.length > 4)); n++, v++) {
+      if (AUXILIARIES.has(toks[v].lower)) aux = true;
+    }
+    if (v >= q || q - v > 40) continue;
+    const verb = toks[v];
+    if (verb.kind !== 'word' || verb.cap) continue;
+    if (!(looksFinite(verb) || (aux && !NP_STOP.has(verb.lower) && !DETERMINERS.has(verb.lower)))) continue;
+    return { np, cue: { start: v, end: v } };
+  }
+  return null;
 }

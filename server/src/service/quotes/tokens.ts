@@ -96,7 +96,7 @@ export function tokenize(text: string, from: number, to: number, quotes: readonl
     if (!next) break;
     let boundary = false;
     if (t.kind === 'punct' && (t.text === '.' || t.text === '!' || t.text === '?' || t.text === ';')) {
-      boundary = next.kind === 'quote' || next.cap || t.text === ';' || (next.kind === 'punct' && next.text !== ',');
+      boundary = next.kind === 'quote' || next.cap || t.text === ';' || (next.kind === 'punct' && next.text !== ',' && next.text !== ')' && next.text !== ']');
     } else if (t.kind === 'quote' && quotes[t.quote].endsSentence) {
       boundary = next.kind === 'quote';
     }
@@ -106,8 +106,8 @@ export function tokenize(text: string, from: number, to: number, quotes: readonl
 }
 
 /** Whether the quotation's words end a sentence (`…Moscow.”`, `…?"`). */
-export function quoteEndsSentence(text: string, open: number, end: number, closed: boolean): boolean {
-  let j = closed ? end - 2 : end - 1;
+export function quoteEndsSentence(text: string, open: number, contentEnd: number): boolean {
+  let j = contentEnd - 1;
   while (j > open && isSpace(text.charCodeAt(j))) j--;
   const c = text.charCodeAt(j);
   return c === 46 || c === 33 || c === 63 || c === 0x2026;

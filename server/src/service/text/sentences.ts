@@ -80,7 +80,7 @@ export function splitLineSentences(line: Line, firstIndex = 0): Sentence[] {
     while (a < b && isSpace(t[a])) a++;
     while (b > a && isSpace(t[b - 1])) b--;
     if (b > a) {
-      out.push({ index: firstIndex + out.length, line: line.index, start: line.start + a, end: line.start + b, text: t.slice(a, b) });
+      out.push({ index: firstIndex + out.length, line: line.index, start: line.start + a, end: line.start + b, text: t.slice(a, b), character: a });
     }
   };
   for (let i = 0; i < t.length; i++) {

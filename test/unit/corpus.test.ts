@@ -1,0 +1,64 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { LineRecurrence, normalizeLineKey } from '../../server/src/service/corpus/lineRecurrence';
+
+test('normalizeLineKey folds case, white space and quote marks, and drops blank or letterless lines', () => {
+  assert.equal(normalizeLineKey('  Contact\u00a0 Us '), 'contact us');
+  assert.equal(normalizeLineKey('“Quoted” ‘text’'), normalizeLineKey('"quoted" \'text\''));
+  assert.equal(normalizeLineKey(''), null);
+  assert.equal(normalizeLineKey('   \t'), null);
+  assert.equal(normalizeLineKey('---- * ----'), null);
+  assert.equal(normalizeLineKey('a'), null);
+});
+
+test('count gives the number of files holding a line, once per file', () => {
+  const r = new LineRecurrence();
+  r.setFile('a', ['Home', 'Home', 'Contact us', 'Article one text.']);
+  r.setFile('b', ['home', 'Contact us', 'Article two text.']);
+  r.setFile('c', ['HOME ']);
+  assert.equal(r.fileCount, 3);
+  assert.equal(r.count('Home'), 3);
+  assert.equal(r.count('Contact us'), 2);
+  assert.equal(r.count('Article one text.'), 1);
+  assert.equal(r.count('Never seen'), 0);
+  assert.equal(r.count(''), 0);
+});
+
+test('excludeUri counts only the other files', () => {
+  const r = new LineRecurrence();
+  r.setFile('a', ['Home', 'Only in a']);
+  r.setFile('b', ['Home']);
+  assert.equal(r.count('Home', 'a'), 1);
+  assert.equal(r.count('Only in a', 'a'), 0);
+  assert.equal(r.count('Only in a', 'b'), 1);
+  assert.equal(r.count('Home', 'unknown'), 2);
+  assert.equal(r.recurrenceFor('b')('Home'), 1);
+});
+
+test('setFile on a known uri replaces its contribution; removeFile forgets it', () => {
+  const r = new LineRecurrence();
+  r.setFile('a', ['Old line', 'Shared']);
+  r.setFile('b', ['Shared']);
+  r.setFile('a', ['New line', 'Shared']);
+  assert.equal(r.fileCount, 2);
+  assert.equal(r.count('Old line'), 0);
+  assert.equal(r.count('New line'), 1);
+  assert.equal(r.count('Shared'), 2);
+  r.removeFile('a');
+  assert.equal(r.fileCount, 1);
+  assert.equal(r.count('New line'), 0);
+  assert.equal(r.count('Shared'), 1);
+  r.removeFile('a');
+  r.removeFile('never');
+  assert.equal(r.count('Shared'), 1);
+});
+
+test('a 200,000-character line and thousands of files index without trouble', () => {
+  const r = new LineRecurrence();
+  const long = 'word '.repeat(40_000);
+  r.setFile('long', [long, long]);
+  assert.equal(r.count(long), 1);
+  for (let i = 0; i < 2000; i++) r.setFile(`f${i}`, ['Home', `Unique line ${i}`, 'Subscribe to our newsletter']);
+  assert.equal(r.count('Subscribe to our newsletter'), 2000);
+  assert.equal(r.count('Unique line 7'), 1);
+});
