@@ -12,11 +12,17 @@ export class Spill {
   private size = 0;
   private readonly entries: { offset: number; length: number }[] = [];
   private readonly cleanup = () => this.dispose();
+  private readonly interrupted = (signal: NodeJS.Signals) => {
+    this.dispose();
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
 
   constructor() {
     this.file = path.join(tmpdir(), `seed-review-${process.pid}-${Date.now().toString(36)}.spill`);
     this.fd = openSync(this.file, 'w+', 0o600);
     process.once('exit', this.cleanup);
+    process.once('SIGINT', this.interrupted);
+    process.once('SIGTERM', this.interrupted);
   }
 
   put(i: number, text: string): void {
@@ -50,5 +56,7 @@ export class Spill {
       /* already gone */
     }
     process.off('exit', this.cleanup);
+    process.off('SIGINT', this.interrupted);
+    process.off('SIGTERM', this.interrupted);
   }
 }
