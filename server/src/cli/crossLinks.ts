@@ -1,7 +1,7 @@
 import { SentenceIndex } from '../service/crosslinks/sentenceIndex';
 import type { SeedReviewSettings } from '../shared/settings';
 import type { AnalyzedFileJson } from './analyzeJson';
-import type { LinkedSentence } from './fileTasks';
+import { sentenceRange, type LinkedSentence } from './fileTasks';
 
 /**
  * The cross-link stage of a CLI run, in the main thread: every file's body sentences go into one
@@ -25,9 +25,9 @@ export class CrossLinks {
       const s = l.sentence as LinkedSentence;
       const t = l.target.sentence as LinkedSentence;
       return {
-        range: s.range,
+        range: sentenceRange(s),
         text: s.text,
-        target: { path: this.displayPath.get(l.target.uri) ?? l.target.uri, range: t.range, text: t.text },
+        target: { path: this.displayPath.get(l.target.uri) ?? l.target.uri, range: sentenceRange(t), text: t.text },
         score: Math.round(l.score * 1e4) / 1e4,
         relation: l.relation,
       };

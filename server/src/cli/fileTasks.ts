@@ -73,14 +73,24 @@ export interface CliDiagnostic {
   range: Range;
 }
 
-/** A body sentence with its range, as the cross-link index holds it in the main thread. */
+/**
+ * A body sentence as the cross-link index holds it in the main thread: the service's Sentence
+ * plus its range kept as three numbers (start character, end line, end character), since
+ * hundreds of thousands of them stay in memory until the links are read (see sentenceRange).
+ */
 export interface LinkedSentence {
   index: number;
   line: number;
   start: number;
   end: number;
   text: string;
-  range: Range;
+  sc: number;
+  el: number;
+  ec: number;
+}
+
+export function sentenceRange(s: LinkedSentence): Range {
+  return { start: { line: s.line, character: s.sc }, end: { line: s.el, character: s.ec } };
 }
 
 export interface StripOutcome {
@@ -162,7 +172,10 @@ export class FileAnalyser {
       case 'analyze': {
         const diagnostics = computeDiagnostics(a, settings, this.ignores);
         out.json = JSON.stringify(toAnalyzedFileJson(job.displayPath, a, diagnostics, []));
-        out.sentences = bodySentences(a).map((s) => ({ index: s.index, line: s.line, start: s.start, end: s.end, text: s.text, range: spanRange(a.lines, s) }));
+        out.sentences = bodySentences(a).map((s) => {
+          const r = spanRange(a.lines, s);
+          return { index: s.index, line: r.start.line, start: s.start, end: s.end, text: s.text, sc: r.start.character, el: r.end.line, ec: r.end.character };
+        });
         break;
       }
       case 'strip':
