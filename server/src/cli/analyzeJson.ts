@@ -15,7 +15,8 @@ export interface AnalyzedFileJson {
     cue: { text: string; range: Range } | null;
     inChrome: boolean;
   }[];
-  matches: { range: Range; text: string; target: { path: string; range: Range; text: string }; score: number }[];
+  /** sentences other files also carry: `same` (score >= minScore), or one `contains`/is `containedIn` the other whole */
+  matches: { range: Range; text: string; target: { path: string; range: Range; text: string }; score: number; relation?: 'same' | 'contains' | 'containedIn' }[];
 }
 
 export function severityName(s: DiagnosticSeverity | undefined): 'error' | 'warning' | 'info' | 'hint' {

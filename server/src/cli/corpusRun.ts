@@ -1,60 +1,107 @@
-import { createSeedService, type SeedService } from '../service';
-import type { SeedAnalysis } from '../service/analysis';
-import type { Diagnostic } from 'vscode-languageserver-types';
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import * as path from 'node:path';
 import type { SeedReviewSettings } from '../shared/settings';
-import type { IgnoreFilter } from '../service/features/diagnostics';
-import { PathWorkspace, type CorpusFile } from './pathWorkspace';
-import { LineRecurrence } from '../service/corpus';
+import type { CorpusFile } from './pathWorkspace';
+import { FileAnalyser, lineKeysOf, type FileJob, type FileOutcome, type KeysOutcome, type Mode } from './fileTasks';
+import { buildRecurrenceTable, type RecurrenceTableData } from './recurrenceTable';
+import { WorkerPool, orderedBatches } from './pool';
 
-export interface FileResult {
-  file: CorpusFile;
-  analysis: SeedAnalysis;
-  diagnostics: Diagnostic[];
-  bom: boolean;
-  invalidUtf8: boolean;
-}
+/** Below this many files one thread is used unless --jobs says otherwise (starting workers costs more). */
+export const PARALLEL_THRESHOLD = 200;
+
+export type Stage = 'reading' | 'analysing' | 'cross-linking' | 'writing';
 
 export interface CorpusRunOptions {
+  mode: Mode;
   settings: SeedReviewSettings;
-  ignores?: IgnoreFilter;
-  /** warnings (skipped files) go here, one line each */
-  warn: (message: string) => void;
-  onProgress?: (done: number, total: number) => void;
+  cwd: string;
+  /** worker threads: undefined = automatic, 1 = the main thread only */
+  jobs?: number;
+  stripOutput?: boolean;
+  onProgress?: (stage: Stage, done: number, total: number) => void;
+  /** debug notes (why the run is single-threaded, …) */
+  debug?: (message: string) => void;
+}
+
+/** The bundled worker entry beside the CLI bundle (server/out/cliWorker.js). */
+function workerFile(): string | null {
+  const f = path.join(__dirname, 'cliWorker.js');
+  return existsSync(f) ? f : null;
+}
+
+export function threadCount(files: number, jobs: number | undefined): number {
+  if (jobs !== undefined) return Math.max(1, Math.min(jobs, files));
+  if (files <= PARALLEL_THRESHOLD) return 1;
+  return Math.max(1, Math.min(availableParallelism(), Math.ceil(files / 50)));
 }
 
 /**
- * Runs the service over the files of one command-line run: they form the corpus, so the
- * corpus stage (line recurrence) and the cross-link index see all of them; then yields each
- * file's results one at a time, so the whole corpus never sits in memory as results.
+ * Runs the engine over the files of one command-line run. They form the corpus: pass 1 hashes
+ * every file's lines and counts in how many files each recurs (the corpus stage the chrome
+ * classifier reads); pass 2 analyses each file against those counts with the service, in
+ * worker threads when there are many files, and yields the outcomes one at a time in the
+ * order of `files`, so output streams and memory stays bounded. `--jobs 1` and any number of
+ * workers run the same code on the same inputs and give the same outcomes.
  */
-export async function* runCorpus(files: CorpusFile[], opts: CorpusRunOptions): AsyncGenerator<FileResult> {
-  const workspace = new PathWorkspace(files);
-  const service: SeedService = createSeedService({
-    workspace,
-    settings: () => opts.settings,
-    ignores: opts.ignores,
-    lineCounter: new LineRecurrence(),
-  });
-  await service.indexCorpus(undefined, (p) => opts.onProgress?.(Math.floor(p.indexed / 2), p.total));
-  const reported = new Set<string>();
-  let done = 0;
-  for (const file of files) {
-    const content = await workspace.read(file.uri);
-    done++;
-    opts.onProgress?.(Math.floor(files.length / 2 + done / 2), files.length);
-    if (!content) {
-      const why = workspace.problems.get(file.uri);
-      if (why && !reported.has(file.uri)) {
-        reported.add(file.uri);
-        opts.warn(why);
-      }
-      continue;
-    }
-    if (content.invalidUtf8) opts.warn(`${file.displayPath}: not valid UTF-8; analysed with replacement characters`);
-    const doc = { uri: file.uri, version: 0, getText: () => content.text };
-    const analysis = service.analyseWith(doc, opts.settings);
-    const diagnostics = await service.computeDiagnostics(doc);
-    yield { file, analysis, diagnostics, bom: content.bom, invalidUtf8: content.invalidUtf8 };
+export async function* runCorpus(files: readonly CorpusFile[], opts: CorpusRunOptions): AsyncGenerator<FileOutcome> {
+  const jobs: FileJob[] = files.map((f, i) => ({ i, uri: f.uri, absPath: f.absPath, displayPath: f.displayPath }));
+  const total = jobs.length;
+  let threads = threadCount(total, opts.jobs);
+  const file = threads > 1 ? workerFile() : null;
+  if (threads > 1 && !file) {
+    opts.debug?.('no cliWorker.js beside the CLI bundle; running on one thread');
+    threads = 1;
   }
-  service.dispose();
+  opts.debug?.(`${total} files on ${threads} thread${threads === 1 ? '' : 's'}`);
+  const t0 = Date.now();
+  const tableDone = (t: RecurrenceTableData) =>
+    opts.debug?.(`pass 1 (line keys) ${Date.now() - t0} ms: ${t.keys.length} recurring lines in ${t.fileCount} files`);
+  const pass2Done = (t1: number) => opts.debug?.(`pass 2 (analysis) ${Date.now() - t1} ms`);
+
+  if (threads === 1) {
+    const keys: Float64Array[] = [];
+    for (const job of jobs) {
+      const k = lineKeysOf(job).keys;
+      if (k) keys.push(k);
+      if (job.i % 50 === 49) opts.onProgress?.('reading', job.i + 1, total);
+    }
+    const table = buildRecurrenceTable(keys);
+    keys.length = 0;
+    tableDone(table);
+    const t1 = Date.now();
+    const analyser = new FileAnalyser({ mode: opts.mode, settings: opts.settings, table, cwd: opts.cwd, stripOutput: opts.stripOutput });
+    let done = 0;
+    for (const job of jobs) {
+      const out = analyser.run(job);
+      if (++done % 20 === 0 || done === total) opts.onProgress?.('analysing', done, total);
+      yield out;
+    }
+    pass2Done(t1);
+    return;
+  }
+
+  const pool = new WorkerPool(file!, threads);
+  try {
+    let done = 0;
+    const keys: Float64Array[] = [];
+    const ahead = threads * 3;
+    for await (const k of orderedBatches<FileJob, KeysOutcome>(jobs, 64, ahead, (batch) => pool.request({ type: 'keys', jobs: batch }))) {
+      if (k.keys) keys.push(k.keys);
+      if (++done % 50 === 0 || done === total) opts.onProgress?.('reading', done, total);
+    }
+    const table: RecurrenceTableData = buildRecurrenceTable(keys, true);
+    keys.length = 0;
+    tableDone(table);
+    const t1 = Date.now();
+    await pool.broadcast({ type: 'init', options: { mode: opts.mode, settings: opts.settings, table, cwd: opts.cwd, stripOutput: opts.stripOutput } });
+    done = 0;
+    for await (const out of orderedBatches<FileJob, FileOutcome>(jobs, 16, ahead, (batch) => pool.request({ type: 'analyse', jobs: batch }))) {
+      if (++done % 20 === 0 || done === total) opts.onProgress?.('analysing', done, total);
+      yield out;
+    }
+    pass2Done(t1);
+  } finally {
+    await pool.close();
+  }
 }

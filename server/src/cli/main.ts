@@ -1,90 +1,85 @@
-import { parseArgs } from 'node:util';
-import { UsageError, resolvePaths } from './pathWorkspace';
-import { runCorpus } from './corpusRun';
-import { toAnalyzedFileJson } from './analyzeJson';
-import { resolveSettings } from '../shared/settings';
+import { UsageError } from './pathWorkspace';
 import { VERSION } from './version';
+import { checkCommand, CHECK_HELP } from './commands/check';
+import { stripCommand, STRIP_HELP } from './commands/strip';
+import { analyzeCommand, ANALYZE_HELP } from './commands/analyze';
+import { WorkerError } from './pool';
 
 const HELP = `Usage: seed-review <command> [options] [PATH...]
 
 Commands:
-  analyze --json PATH...   Print the full analysis of every file as JSON
+  check [PATH...]          Report chrome, quote and text problems, ESLint-style
+                           (--format text|json|sarif); exit 1 when some are at or
+                           above --fail-on (default warning).
+  strip PATH...            Remove page chrome: print one file, or rewrite files
+                           (--write) or copy them into a folder (--out DIR).
+  analyze --json [PATH...] Print the full analysis of every file as JSON
                            (line kinds, diagnostics, quotes, cross-links).
 
-Options:
+Options of every command:
+      --config FILE        Settings as JSON: the extension's seedReview.* keys
+      --rule CODE=SEVERITY Override a rule (off|hint|info|warning|error); repeatable
+  -j, --jobs N             Worker threads (default: all cores above 200 files; 1 = no workers)
+      --debug              Show stack traces on errors
   -h, --help               Show help (also: seed-review <command> --help)
   -v, --version            Show the version
-      --debug              Show stack traces on errors
 
 A file given is analysed whatever its name; a folder contributes every *.txt below it.
-All files of one run form the corpus that cross-file features see.
-Exit status: 0 on success, 2 on usage or I/O errors.`;
-
-const ANALYZE_HELP = `Usage: seed-review analyze --json PATH...
-
-Prints {"tool": {...}, "files": [...]} with, per file: header, one lines[] entry per line
-(kind header|body|chrome|blank and the chrome rule), diagnostics, quotes with speakers, and
-cross-links (matches) to the other files given. Positions are zero-based lines and UTF-16
-characters (LSP positions). Output is streamed one file at a time.`;
-
-function write(s: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (process.stdout.write(s)) resolve();
-    else process.stdout.once('drain', resolve).once('error', reject);
-  });
-}
-
-async function analyze(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, debug: { type: 'boolean' } },
-  });
-  if (values.help) {
-    process.stdout.write(ANALYZE_HELP + '\n');
-    return 0;
-  }
-  if (!values.json) throw new UsageError('analyze prints JSON only: add --json');
-  if (!positionals.length) throw new UsageError('analyze needs at least one PATH');
-  const files = await resolvePaths(positionals);
-  if (!files.length) throw new UsageError(`no .txt files found in ${positionals.join(', ')}`);
-  const settings = resolveSettings({});
-  await write(`{"tool":${JSON.stringify({ name: 'seed-review', version: VERSION })},"files":[`);
-  let first = true;
-  for await (const r of runCorpus(files, { settings, warn: (m) => process.stderr.write(`seed-review: ${m}\n`) })) {
-    const json = toAnalyzedFileJson(r.file.displayPath, r.analysis, r.diagnostics, []);
-    await write((first ? '\n' : ',\n') + JSON.stringify(json));
-    first = false;
-  }
-  await write('\n]}\n');
-  return 0;
-}
+With no PATH, check and analyze take the files matching seedReview.files (default
+**/seeds/**/*.txt) below the current folder. All files of one run form the corpus that
+cross-file stages (line recurrence, cross-links) see.
+Exit status: 0 success, 1 problems found (check), 2 usage or I/O error.
+Docs: docs/cli.md`;
 
 export async function main(argv: string[]): Promise<number> {
+  const debug = argv.includes('--debug');
   try {
     const [command, ...rest] = argv;
     if (!command || command === '-h' || command === '--help' || command === 'help') {
-      process.stdout.write(HELP + '\n');
+      (command ? process.stdout : process.stderr).write(HELP + '\n');
       return command ? 0 : 2;
     }
     if (command === '-v' || command === '--version') {
       process.stdout.write(VERSION + '\n');
       return 0;
     }
+    const wantsHelp = rest.includes('--help') || rest.includes('-h');
     switch (command) {
+      case 'check':
+        if (wantsHelp) return help(CHECK_HELP);
+        return await checkCommand(rest);
+      case 'strip':
+        if (wantsHelp) return help(STRIP_HELP);
+        return await stripCommand(rest);
       case 'analyze':
-        return await analyze(rest);
+        if (wantsHelp) return help(ANALYZE_HELP);
+        return await analyzeCommand(rest);
       default:
-        throw new UsageError(`unknown command "${command}" (try --help)`);
+        throw new UsageError(`unknown command "${command}" (commands: check, strip, analyze; try --help)`);
     }
   } catch (e) {
-    const debug = argv.includes('--debug');
-    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`seed-review: ${(e as Error).message}\n`);
+    const err = e as NodeJS.ErrnoException;
+    if (e instanceof UsageError || err.code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`seed-review: ${err.message.split('\n')[0]}\n`);
     } else {
-      process.stderr.write(`seed-review: ${e instanceof Error ? e.message : String(e)}\n`);
+      const msg = e instanceof WorkerError ? `internal error in a worker thread: ${err.message}` : e instanceof Error ? describeError(err) : String(e);
+      process.stderr.write(`seed-review: ${msg}\n`);
       if (debug && e instanceof Error) process.stderr.write(`${e.stack}\n`);
     }
     return 2;
   }
+}
+
+function help(text: string): number {
+  process.stdout.write(text + '\n');
+  return 0;
+}
+
+/** One line for an I/O error (`EACCES: permission denied, open '…'` → `…: permission denied`). */
+function describeError(e: NodeJS.ErrnoException): string {
+  if (e.code && e.path) {
+    const what = e.message.replace(/^[A-Z]+: /, '').replace(/, \w+ '.*'$/, '');
+    return `${e.path}: ${what}`;
+  }
+  return e.message.split('\n')[0];
 }

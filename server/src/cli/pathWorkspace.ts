@@ -1,9 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Disposable, FileChange, SeedWorkspace } from '../service/workspace';
-import { readSeedFile, type SeedFileContent } from '../node/readSeedFile';
+import picomatch from 'picomatch';
 import { walkFolder } from '../node/fsWorkspace';
 
 export class UsageError extends Error {}
@@ -17,7 +15,8 @@ export interface CorpusFile {
 
 /**
  * Resolves the command line's paths to files: a file is taken whatever its name, a folder
- * contributes every `*.txt` below it. A missing path is a usage error.
+ * contributes every `*.txt` below it (hidden folders, node_modules and out/ skipped), in sorted
+ * order. A missing path, or a folder holding no `.txt` file, is a usage error.
  */
 export async function resolvePaths(paths: readonly string[]): Promise<CorpusFile[]> {
   const out: CorpusFile[] = [];
@@ -26,8 +25,9 @@ export async function resolvePaths(paths: readonly string[]): Promise<CorpusFile
     let st: import('node:fs').Stats;
     try {
       st = await fs.stat(p);
-    } catch {
-      throw new UsageError(`${p}: no such file or folder`);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new UsageError(code === 'ENOENT' || code === 'ENOTDIR' ? `${p}: no such file or folder` : `${p}: cannot access (${code ?? (e as Error).message})`);
     }
     const add = (abs: string, display: string) => {
       if (seen.has(abs)) return;
@@ -36,6 +36,7 @@ export async function resolvePaths(paths: readonly string[]): Promise<CorpusFile
     };
     if (st.isDirectory()) {
       const found = await walkFolder(path.resolve(p), (rel) => rel.toLowerCase().endsWith('.txt'));
+      if (!found.length) throw new UsageError(`${p}: no .txt files in this folder`);
       found.sort();
       for (const abs of found) add(abs, path.join(p, path.relative(path.resolve(p), abs)));
     } else {
@@ -45,50 +46,13 @@ export async function resolvePaths(paths: readonly string[]): Promise<CorpusFile
   return out;
 }
 
-/** The CLI's workspace: the files given on the command line, read from disk. */
-export class PathWorkspace implements SeedWorkspace {
-  private readonly byUri = new Map<string, CorpusFile>();
-  /** why files were skipped (binary, unreadable), reported once each */
-  readonly problems = new Map<string, string>();
-  readonly contents = new Map<string, Pick<SeedFileContent, 'bom' | 'invalidUtf8'>>();
-
-  constructor(readonly files: CorpusFile[]) {
-    for (const f of files) this.byUri.set(f.uri, f);
-  }
-
-  file(uri: string): CorpusFile | undefined {
-    return this.byUri.get(uri);
-  }
-
-  async listCorpusFiles(): Promise<string[]> {
-    return this.files.map((f) => f.uri);
-  }
-
-  getOpenDocument(): TextDocument | undefined {
-    return undefined;
-  }
-
-  async read(uri: string): Promise<SeedFileContent | undefined> {
-    const f = this.byUri.get(uri);
-    if (!f) return undefined;
-    const r = await readSeedFile(f.absPath);
-    if (!r.ok) {
-      this.problems.set(uri, r.message.replace(f.absPath, f.displayPath));
-      return undefined;
-    }
-    this.contents.set(uri, { bom: r.content.bom, invalidUtf8: r.content.invalidUtf8 });
-    return r.content;
-  }
-
-  async readText(uri: string): Promise<string | undefined> {
-    return (await this.read(uri))?.text;
-  }
-
-  isCorpusFile(uri: string): boolean {
-    return this.byUri.has(uri);
-  }
-
-  onDidChangeFiles(_listener: (changes: readonly FileChange[]) => void): Disposable {
-    return { dispose() {} };
-  }
+/**
+ * The files a command checks when given no path: those the extension treats as the corpus,
+ * the `seedReview.files` globs (by default every .txt below a `seeds` folder) matched below the current folder.
+ */
+export async function defaultFiles(cwd: string, patterns: readonly string[]): Promise<CorpusFile[]> {
+  const match = picomatch([...patterns], { dot: false, nocase: process.platform === 'win32' });
+  const found = await walkFolder(cwd, (rel) => match(rel));
+  found.sort();
+  return found.map((abs) => ({ uri: pathToFileURL(abs).toString(), displayPath: path.relative(cwd, abs), absPath: abs }));
 }

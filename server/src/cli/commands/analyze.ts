@@ -1,0 +1,61 @@
+import { parseCommandArgs } from '../args';
+import { runCorpus } from '../corpusRun';
+import { UsageError } from '../pathWorkspace';
+import { writeOut } from '../terminal';
+import { CrossLinks, withMatches } from '../crossLinks';
+import { Spill } from '../spill';
+import { VERSION } from '../version';
+import { setUp } from './setup';
+
+export const ANALYZE_HELP = `Usage: seed-review analyze --json [PATH...] [options]
+
+Prints {"tool": {...}, "files": [...]} with, per file: header, one lines[] entry per line
+(kind header|body|chrome|blank and the chrome rule), diagnostics, quotes with speakers, and
+cross-links (matches[]: this file's sentences that another file given also carries, with the
+target's path, range and text, a score 0..1 and the relation same|contains|containedIn).
+Positions are zero-based lines and UTF-16 characters (LSP positions). Files are written one
+at a time once the cross-link index over all files is built.
+
+Options: --config FILE, --rule CODE=SEVERITY, -j/--jobs N, --debug (see seed-review --help).
+Exit status: 0 success, 2 usage or I/O error.`;
+
+export async function analyzeCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs(argv, { json: { type: 'boolean' } });
+  if (!values.json) throw new UsageError('analyze prints JSON only: add --json');
+  const s = await setUp(values, positionals, { pathsRequired: false });
+  const links = new CrossLinks(s.settings);
+  const spill = new Spill();
+  let ioError = false;
+  let analysed = 0;
+  try {
+    for await (const r of runCorpus(s.files, { ...s.runOptions, mode: 'analyze' })) {
+      const file = s.files[r.i];
+      for (const w of r.warnings) s.warn(w);
+      if (r.skip) {
+        s.warn(r.skip.message);
+        if (r.skip.reason === 'unreadable') ioError = true;
+        continue;
+      }
+      spill.put(r.i, r.json!);
+      links.add(file.uri, file.displayPath, r.sentences!);
+      analysed++;
+    }
+    await writeOut(`{"tool":${JSON.stringify({ name: 'seed-review', version: VERSION })},"files":[`);
+    let first = true;
+    for (let i = 0; i < s.files.length; i++) {
+      const json = spill.take(i);
+      if (json === undefined) continue;
+      if (i % 20 === 0) s.runOptions.onProgress?.('cross-linking', i, s.files.length);
+      const text = withMatches(json, links.matchesFor(s.files[i].uri));
+      s.progress.clear();
+      await writeOut((first ? '\n' : ',\n') + text);
+      first = false;
+    }
+    await writeOut('\n]}\n');
+  } finally {
+    spill.dispose();
+    s.progress.clear();
+  }
+  if (!analysed) s.warn('no file could be analysed');
+  return ioError || !analysed ? 2 : 0;
+}

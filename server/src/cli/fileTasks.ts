@@ -1,0 +1,241 @@
+/**
+ * The per-file work of a CLI run, the same whether it runs in the main thread (`--jobs 1`) or
+ * in a worker thread: pass 1 reads a file and hashes its line keys (for the corpus stage);
+ * pass 2 analyses it with the service against the frozen corpus stage and returns what the
+ * command needs (diagnostics, the analyze JSON and body sentences, or the stripped text).
+ */
+import { readFileSync } from 'node:fs';
+import type { Range } from 'vscode-languageserver-types';
+import { createSeedService, type SeedService } from '../service';
+import { bodySentences, type SeedAnalysis } from '../service/analysis';
+import { computeDiagnostics } from '../service/features/diagnostics';
+import { activeChromeBlocks } from '../service/features/codeActions';
+import { applyLineDeletion, linesToDelete } from '../service/edits/lineEdits';
+import { spanRange } from '../service/text/positions';
+import type { SeedWorkspace } from '../service/workspace';
+import type { SeedReviewSettings } from '../shared/settings';
+import { decodeSeedBytes, looksBinary, type SeedFileContent } from '../node/readSeedFile';
+import { RecurrenceTable, fileLineKeys, type RecurrenceTableData } from './recurrenceTable';
+import { NearestIgnoreFiles } from './ignores';
+import { fileLines, severityName, toAnalyzedFileJson } from './analyzeJson';
+
+export type Mode = 'check' | 'analyze' | 'strip';
+
+export interface FileJob {
+  /** position of the file in the run (results are reported in this order) */
+  i: number;
+  uri: string;
+  absPath: string;
+  displayPath: string;
+}
+
+export interface Skip {
+  reason: 'binary' | 'unreadable';
+  message: string;
+}
+
+export type ReadOutcome = { ok: true; content: SeedFileContent; bytes: Uint8Array } | { ok: false; skip: Skip };
+
+/** Reads a seed file synchronously (worker threads have nothing else to do meanwhile). */
+export function readSeedFileSync(job: Pick<FileJob, 'absPath' | 'displayPath'>): ReadOutcome {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(job.absPath);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : (e as Error).message;
+    return { ok: false, skip: { reason: 'unreadable', message: `${job.displayPath}: cannot read (${why})` } };
+  }
+  if (looksBinary(bytes)) return { ok: false, skip: { reason: 'binary', message: `${job.displayPath}: skipped, looks like a binary file` } };
+  return { ok: true, content: decodeSeedBytes(bytes), bytes };
+}
+
+// ---- pass 1 ---------------------------------------------------------------------------------
+
+export interface KeysOutcome {
+  i: number;
+  /** null when the file could not be read (pass 2 reports why) */
+  keys: Float64Array | null;
+}
+
+export function lineKeysOf(job: FileJob): KeysOutcome {
+  const r = readSeedFileSync(job);
+  return { i: job.i, keys: r.ok ? fileLineKeys(r.content.text) : null };
+}
+
+// ---- pass 2 ---------------------------------------------------------------------------------
+
+/** A diagnostic as the CLI reports it (what the formats need, nothing of `data`). */
+export interface CliDiagnostic {
+  code: string;
+  severity: 'error' | 'warning' | 'info' | 'hint';
+  message: string;
+  range: Range;
+}
+
+/**
+ * A body sentence as the cross-link index holds it in the main thread: the service's Sentence
+ * plus its range kept as three numbers (start character, end line, end character), since
+ * hundreds of thousands of them stay in memory until the links are read (see sentenceRange).
+ */
+export interface LinkedSentence {
+  index: number;
+  line: number;
+  start: number;
+  end: number;
+  text: string;
+  sc: number;
+  el: number;
+  ec: number;
+}
+
+export function sentenceRange(s: LinkedSentence): Range {
+  return { start: { line: s.line, character: s.sc }, end: { line: s.el, character: s.ec } };
+}
+
+export interface StripOutcome {
+  /** the chrome blocks in force (rule not off, not ignored) */
+  blocks: { startLine: number; endLine: number; code: string }[];
+  /** zero-based lines that go: the blocks' lines and the blank lines their removal leaves doubled */
+  deleted: number[];
+  /** lines of the file, as a reader counts them (see fileLines) */
+  lineCount: number;
+  /** the file's new bytes (BOM kept), when asked for; same bytes as the input when nothing goes */
+  output?: Uint8Array;
+  /** false when the file had invalid UTF-8 and the lines were deleted from the raw bytes */
+  textLevel: boolean;
+}
+
+export interface FileOutcome {
+  i: number;
+  skip?: Skip;
+  warnings: string[];
+  diagnostics?: CliDiagnostic[];
+  /** analyze: the file's JSON, ending in `"matches":[]}` (the main thread fills the matches) */
+  json?: string;
+  sentences?: LinkedSentence[];
+  strip?: StripOutcome;
+}
+
+export interface AnalyseOptions {
+  mode: Mode;
+  settings: SeedReviewSettings;
+  table: RecurrenceTableData;
+  cwd: string;
+  /** strip: produce the new bytes (not needed for --dry-run) */
+  stripOutput?: boolean;
+}
+
+/** The service's view of the corpus in pass 2: its cross-file state is the frozen table, so no file is re-indexed. */
+const frozenWorkspace: SeedWorkspace = {
+  listCorpusFiles: async () => [],
+  getOpenDocument: () => undefined,
+  readText: async () => undefined,
+  isCorpusFile: () => false,
+  onDidChangeFiles: () => ({ dispose() {} }),
+};
+
+/** Analyses files one at a time with one service; nothing is kept between files. */
+export class FileAnalyser {
+  private readonly service: SeedService;
+  private readonly ignores: NearestIgnoreFiles;
+
+  constructor(private readonly opts: AnalyseOptions) {
+    this.ignores = new NearestIgnoreFiles(opts.cwd);
+    this.service = createSeedService({
+      workspace: frozenWorkspace,
+      settings: () => opts.settings,
+      ignores: this.ignores,
+      lineCounter: new RecurrenceTable(opts.table),
+    });
+  }
+
+  run(job: FileJob): FileOutcome {
+    const r = readSeedFileSync(job);
+    if (!r.ok) return { i: job.i, skip: r.skip, warnings: [] };
+    const { content } = r;
+    const warnings = content.invalidUtf8 ? [`${job.displayPath}: not valid UTF-8; analysed with replacement characters`] : [];
+    const doc = { uri: job.uri, version: 0, getText: () => content.text };
+    const settings = this.opts.settings;
+    const a = this.service.analyseWith(doc, settings);
+    this.service.documentClosed(job.uri);
+    const out: FileOutcome = { i: job.i, warnings };
+    switch (this.opts.mode) {
+      case 'check':
+        out.diagnostics = computeDiagnostics(a, settings, this.ignores).map((d) => ({
+          code: String(d.code),
+          severity: severityName(d.severity),
+          message: d.message,
+          range: d.range,
+        }));
+        break;
+      case 'analyze': {
+        const diagnostics = computeDiagnostics(a, settings, this.ignores);
+        out.json = JSON.stringify(toAnalyzedFileJson(job.displayPath, a, diagnostics, []));
+        out.sentences = bodySentences(a).map((s) => {
+          const r = spanRange(a.lines, s);
+          return { index: s.index, line: r.start.line, start: s.start, end: s.end, text: s.text, sc: r.start.character, el: r.end.line, ec: r.end.character };
+        });
+        break;
+      }
+      case 'strip':
+        out.strip = this.strip(a, content, r.bytes);
+        break;
+    }
+    return out;
+  }
+
+  /** What the editor's "remove all chrome" (fix-all) removes, applied to the file. */
+  private strip(a: SeedAnalysis, content: SeedFileContent, bytes: Uint8Array): StripOutcome {
+    const blocks = activeChromeBlocks(a, this.opts.settings, this.ignores);
+    const remove = new Set<number>();
+    for (const b of blocks) for (let i = b.startLine; i <= b.endLine; i++) remove.add(i);
+    const del = linesToDelete(a.lines, remove);
+    const out: StripOutcome = {
+      blocks: blocks.map((b) => ({ startLine: b.startLine, endLine: b.endLine, code: b.code })),
+      deleted: [...del].sort((x, y) => x - y),
+      lineCount: fileLines(a).length,
+      textLevel: !content.invalidUtf8,
+    };
+    if (this.opts.stripOutput) {
+      if (!del.size) out.output = bytes;
+      else if (!content.invalidUtf8) {
+        const text = applyLineDeletion(a.lines, del);
+        out.output = Buffer.from(content.bom ? '\uFEFF' + text : text, 'utf8');
+      } else {
+        // undecodable bytes are kept as they were: the same lines go, cut from the raw bytes
+        // (a UTF-8 decoder never swallows a line break, so byte lines and text lines correspond)
+        out.output = deleteLinesFromBytes(bytes, content.bom ? 3 : 0, del);
+      }
+    }
+    return out;
+  }
+}
+
+/** `applyLineDeletion` on raw bytes: lines split on \n, \r\n and \r as `splitLines` does. */
+export function deleteLinesFromBytes(bytes: Uint8Array, bodyStart: number, del: ReadonlySet<number>): Uint8Array {
+  const lines: { start: number; end: number; eolEnd: number }[] = [];
+  let start = bodyStart;
+  for (let i = bodyStart; i < bytes.length; i++) {
+    const c = bytes[i];
+    if (c === 10 || c === 13) {
+      const eolEnd = c === 13 && bytes[i + 1] === 10 ? i + 2 : i + 1;
+      lines.push({ start, end: i, eolEnd });
+      i = eolEnd - 1;
+      start = eolEnd;
+    }
+  }
+  lines.push({ start, end: bytes.length, eolEnd: bytes.length });
+  const parts: Uint8Array[] = [bytes.subarray(0, bodyStart)];
+  let lastKept = -1;
+  for (let k = 0; k < lines.length; k++) {
+    if (del.has(k)) continue;
+    parts.push(bytes.subarray(lines[k].start, lines[k].eolEnd));
+    lastKept = k;
+  }
+  if (lastKept >= 0 && lastKept < lines.length - 1) {
+    const l = lines[lastKept];
+    parts[parts.length - 1] = bytes.subarray(l.start, l.end);
+  }
+  return Buffer.concat(parts);
+}

@@ -1,0 +1,62 @@
+import { closeSync, openSync, readSync, unlinkSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+
+/**
+ * Per-file output held on disk between the analysis and the cross-link stage, so the analyze
+ * JSON of a large corpus never sits in memory: `put` appends, `take` reads one entry back.
+ */
+export class Spill {
+  private readonly file: string;
+  private fd: number;
+  private size = 0;
+  private readonly entries: { offset: number; length: number }[] = [];
+  private readonly cleanup = () => this.dispose();
+  private readonly interrupted = (signal: NodeJS.Signals) => {
+    this.dispose();
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+
+  constructor() {
+    this.file = path.join(tmpdir(), `seed-review-${process.pid}-${Date.now().toString(36)}.spill`);
+    this.fd = openSync(this.file, 'w+', 0o600);
+    process.once('exit', this.cleanup);
+    process.once('SIGINT', this.interrupted);
+    process.once('SIGTERM', this.interrupted);
+  }
+
+  put(i: number, text: string): void {
+    const buf = Buffer.from(text, 'utf8');
+    let o = 0;
+    while (o < buf.length) o += writeSync(this.fd, buf, o, buf.length - o, this.size + o);
+    this.entries[i] = { offset: this.size, length: buf.length };
+    this.size += buf.length;
+  }
+
+  take(i: number): string | undefined {
+    const e = this.entries[i];
+    if (!e) return undefined;
+    const buf = Buffer.allocUnsafe(e.length);
+    let o = 0;
+    while (o < e.length) {
+      const n = readSync(this.fd, buf, o, e.length - o, e.offset + o);
+      if (n <= 0) throw new Error('spill file truncated');
+      o += n;
+    }
+    return buf.toString('utf8');
+  }
+
+  dispose(): void {
+    if (this.fd < 0) return;
+    closeSync(this.fd);
+    this.fd = -1;
+    try {
+      unlinkSync(this.file);
+    } catch {
+      /* already gone */
+    }
+    process.off('exit', this.cleanup);
+    process.off('SIGINT', this.interrupted);
+    process.off('SIGTERM', this.interrupted);
+  }
+}
