@@ -15,6 +15,8 @@ import {
   LSPErrorCodes,
   type DocumentDiagnosticReport,
   DidChangeConfigurationNotification,
+  ShowMessageNotification,
+  MessageType,
   type InitializeParams,
   type InitializeResult,
   type CancellationToken,
@@ -195,6 +197,7 @@ function schedulePush(doc: TextDocument): void {
       if (!current) return;
       try {
         const diagnostics = await service.computeDiagnostics(current);
+        noticeIfPartial(current.uri, diagnostics);
         if (documents.get(doc.uri)?.version === current.version) {
           void connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics });
         }
@@ -205,13 +208,27 @@ function schedulePush(doc: TextDocument): void {
   );
 }
 
+/** Files over seedReview.maxFileSize get a notice the user can dismiss, once per file and session. */
+const toldTooLarge = new Set<string>();
+function noticeIfPartial(uri: string, items: { code?: unknown; message: string }[]): void {
+  const d = items.find((x) => x.code === 'file.too-large');
+  if (!d || toldTooLarge.has(uri)) return;
+  toldTooLarge.add(uri);
+  const name = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+  void connection.sendNotification(ShowMessageNotification.type, {
+    type: MessageType.Warning,
+    message: `Seed Review: ${name}: ${d.message} Raise seedReview.maxFileSize to analyse it whole.`,
+  });
+}
+
 connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport> => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-  const r = await guard('diagnostics', token, async (): Promise<DocumentDiagnosticReport> => ({
-    kind: DocumentDiagnosticReportKind.Full,
-    items: await service.computeDiagnostics(doc, token),
-  }));
+  const r = await guard('diagnostics', token, async (): Promise<DocumentDiagnosticReport> => {
+    const items = await service.computeDiagnostics(doc, token);
+    noticeIfPartial(doc.uri, items);
+    return { kind: DocumentDiagnosticReportKind.Full, items };
+  });
   if (r instanceof ResponseError) throw r;
   return r;
 });

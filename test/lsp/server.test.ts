@@ -197,3 +197,19 @@ test('"Ignore here" records the block in .seedreview.json and its diagnostic goe
   assert.ok(!after.some((d) => d.code === 'chrome.template-leak'));
   assert.ok(after.some((d) => d.code === 'chrome.teaser'), 'other chrome still reported');
 });
+
+test('a file over maxFileSize is analysed in part, with a diagnostic and a one-time notice', async () => {
+  const s4 = await startServer(makeWorkspace(), { settings: { maxFileSize: 2000 } });
+  try {
+    const big = 'Officials met in the capital on Thursday to discuss the talks, the ministry said.\n\n'.repeat(100);
+    await s4.open('seeds/big.txt', big);
+    const r = (await s4.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri: s4.uriOf('seeds/big.txt') } })) as { items: Diagnostic[] };
+    assert.ok(r.items.some((d) => d.code === 'file.too-large'));
+    const notice = await until('showMessage', () => s4.notifications.find((n) => n.method === 'window/showMessage'));
+    assert.match((notice.params as { message: string }).message, /maxFileSize/);
+    await s4.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri: s4.uriOf('seeds/big.txt') } });
+    assert.equal(s4.notifications.filter((n) => n.method === 'window/showMessage').length, 1, 'once per file');
+  } finally {
+    await s4.close();
+  }
+});

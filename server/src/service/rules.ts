@@ -48,8 +48,15 @@ export function getRule(code: string): RuleInfo | undefined {
 }
 
 /** The documentation link of a rule (diagnostic `codeDescription.href`, SARIF `helpUri`). */
+const helpUris = new Map<string, string>();
+
 export function ruleHelpUri(code: string): string {
-  return `https://github.com/seed-review/seed-review/blob/main/docs/rules.md#${code.replace(/\./g, '')}`;
+  let uri = helpUris.get(code);
+  if (!uri) {
+    uri = `https://github.com/seed-review/seed-review/blob/main/docs/rules.md#${code.split('.').join('')}`;
+    helpUris.set(code, uri);
+  }
+  return uri;
 }
 
 /** The severity in force for a rule: the user's setting, else the rule's default. */
