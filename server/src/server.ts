@@ -41,6 +41,7 @@ let supportsPullDiagnostics = false;
 let supportsRefresh = false;
 let supportsWorkDoneProgress = false;
 let folders: { uri: string; path: string }[] = [];
+let supportsWorkspaceFolders = false;
 
 // ---- settings: pulled per resource, cached per URI, dropped on change and close -------------
 const settingsCache = new Map<string, Promise<SeedReviewSettings>>();
@@ -88,6 +89,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   supportsPullDiagnostics = !!caps.textDocument?.diagnostic;
   supportsRefresh = !!caps.workspace?.diagnostics?.refreshSupport;
   supportsWorkDoneProgress = !!caps.window?.workDoneProgress;
+  supportsWorkspaceFolders = !!caps.workspace?.workspaceFolders;
   folders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []))
     .filter((f) => f.uri.startsWith('file:'))
     .map((f) => ({ uri: f.uri, path: fileURLToPath(f.uri) }));
@@ -131,7 +133,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
         full: true,
         range: false,
       },
-      workspace: { workspaceFolders: { supported: true } },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'seed-review' },
   };
@@ -166,6 +168,17 @@ async function reindexCorpus(): Promise<void> {
 
 connection.onInitialized(() => {
   if (supportsConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
+  if (supportsWorkspaceFolders) {
+    connection.workspace.onDidChangeWorkspaceFolders((e) => {
+      const removed = new Set(e.removed.map((f) => f.uri));
+      folders = folders.filter((f) => !removed.has(f.uri));
+      for (const f of e.added) if (f.uri.startsWith('file:')) folders.push({ uri: f.uri, path: fileURLToPath(f.uri) });
+      ignores = new IgnoreFiles(folders.map((f) => new IgnoreFile(f.path)));
+      for (const f of ignores.files) f.load();
+      service.setIgnores(ignores);
+      void reindexCorpus();
+    });
+  }
   service.onDidChangeCorpus(() => scheduleRefresh());
   void reindexCorpus();
 });

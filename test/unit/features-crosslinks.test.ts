@@ -90,3 +90,15 @@ test('best matching seed and strip-all edits over the corpus', async () => {
   const uris = (edit.documentChanges ?? []).map((c) => ('textDocument' in c ? c.textDocument : null));
   assert.deepEqual(uris.map((u) => u?.version), [1, null], 'the open seed at its version, the closed one unversioned');
 });
+
+test('re-indexing forgets files that left the corpus', async () => {
+  const w = await world();
+  const doc = w.open(U000, readSeed(SEED_000));
+  const at = doc.getText().indexOf('The United States raised concerns');
+  assert.ok((await w.service.getReferences(doc, doc.positionAt(at), false)).length > 0);
+  // the file leaves the corpus without a delete event (as when seedReview.files changes)
+  (w.workspace as unknown as { files: Map<string, string> }).files.delete(U003);
+  await w.service.indexCorpus();
+  assert.deepEqual(await w.service.getReferences(doc, doc.positionAt(at), false), []);
+  assert.deepEqual(w.service.getWorkspaceSymbols('state').map((s) => s.location.uri).filter((u) => u === U003), []);
+});

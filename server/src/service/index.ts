@@ -96,6 +96,8 @@ export class SeedService {
   private readonly listeners = new Set<() => void>();
   private readonly fileWatch: Disposable;
   private indexedOnce = false;
+  /** the files the corpus-wide state holds */
+  private readonly indexed = new Set<string>();
 
   constructor(opts: SeedServiceOptions) {
     this.workspace = opts.workspace;
@@ -188,6 +190,7 @@ export class SeedService {
     this.lineCounter?.setFile(uri, a.lines.map((l) => l.text));
     this.sentenceLinker?.setFile(uri, bodySentences(a));
     this.speakers.setFile(uri, a);
+    this.indexed.add(uri);
   }
 
   /** A closed document's unsaved edits are gone: the corpus takes the file from disk again. */
@@ -357,6 +360,9 @@ export class SeedService {
   async indexCorpus(token?: CancellationTokenLike, onProgress?: (p: IndexProgress) => void): Promise<IndexProgress> {
     const uris = await this.workspace.listCorpusFiles();
     const total = uris.length;
+    // files that left the corpus (a folder removed, seedReview.files changed) are forgotten
+    const current = new Set(uris);
+    for (const uri of [...this.indexed]) if (!current.has(uri)) this.forgetFile(uri);
     let sliceStart = Date.now();
     const maybeYield = async () => {
       if (Date.now() - sliceStart >= SLICE_MS) {
@@ -402,6 +408,7 @@ export class SeedService {
       const a = this.analyseUncached(uri, open?.version ?? -1, text, settings);
       this.sentenceLinker?.setFile(uri, bodySentences(a));
       this.speakers.setFile(uri, a);
+      this.indexed.add(uri);
     } catch (e) {
       if (e instanceof CancelledError) throw e;
       this.logger.warn(`could not index ${uri}: ${e instanceof Error ? e.message : String(e)}`);
@@ -409,6 +416,7 @@ export class SeedService {
   }
 
   private forgetFile(uri: string): void {
+    this.indexed.delete(uri);
     this.lineCounter?.removeFile(uri);
     this.sentenceLinker?.removeFile(uri);
     this.speakers.removeFile(uri);
