@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+import type { Hover, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+import assert from 'node:assert/strict';
 import { createSeedService, InMemoryWorkspace, type SeedService } from '../server/src/service';
 import { resolveSettings, type SeedReviewSettings } from '../server/src/shared/settings';
 import { LineRecurrence } from '../server/src/service/corpus';
@@ -69,4 +70,20 @@ export function applyWorkspaceEdit(doc: TextDocument, edit: WorkspaceEdit | unde
   }
   edits.push(...(edit.changes?.[doc.uri] ?? []));
   return TextDocument.applyEdits(doc, edits);
+}
+
+export const U000 = 'file:///w/seeds/000.txt';
+export const U003 = 'file:///w/seeds/003.txt';
+
+/** Both sample seeds as an indexed corpus (closed on disk; open them with world.open). */
+export async function seedsWorld(): Promise<TestWorld> {
+  const w = makeWorld({ [U000]: readSeed(SEED_000), [U003]: readSeed(SEED_003) });
+  await w.service.indexCorpus();
+  return w;
+}
+
+/** The markdown text of a hover, failing when there is none. */
+export function hoverText(h: Hover | null): string {
+  assert.ok(h && typeof h.contents === 'object' && 'value' in h.contents, 'a markdown hover');
+  return h.contents.value;
 }

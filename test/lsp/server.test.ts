@@ -20,6 +20,19 @@ after(async () => {
   await s.close();
 });
 
+/** The template-leak diagnostic of seed 000 and the code actions offered for it. */
+async function templateLeakActions(): Promise<{ leak: Diagnostic; actions: CodeAction[] }> {
+  const items = await pull(REL_000);
+  const leak = items.find((d) => d.code === 'chrome.template-leak');
+  assert.ok(leak);
+  const actions = (await s.conn.sendRequest('textDocument/codeAction', {
+    textDocument: { uri: s.uriOf(REL_000) },
+    range: leak.range,
+    context: { diagnostics: [leak] },
+  })) as CodeAction[];
+  return { leak, actions };
+}
+
 async function pull(rel: string): Promise<Diagnostic[]> {
   const r = (await s.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri: s.uriOf(rel) } })) as { kind: string; items: Diagnostic[] };
   assert.equal(r.kind, 'full');
@@ -61,14 +74,7 @@ test('hover on the header line', async () => {
 });
 
 test('code action: the chrome quick fix removes exactly the block, and fix-all is offered', async () => {
-  const items = await pull(REL_000);
-  const leak = items.find((d) => d.code === 'chrome.template-leak');
-  assert.ok(leak);
-  const actions = (await s.conn.sendRequest('textDocument/codeAction', {
-    textDocument: { uri: s.uriOf(REL_000) },
-    range: leak.range,
-    context: { diagnostics: [leak] },
-  })) as CodeAction[];
+  const { leak, actions } = await templateLeakActions();
   const fix = actions.find((a) => a.isPreferred);
   assert.ok(fix?.edit?.documentChanges);
   const change = fix.edit.documentChanges[0];
@@ -179,14 +185,7 @@ test('inlay hints, semantic tokens, code lenses and workspace symbols answer', a
 });
 
 test('"Ignore here" records the block in .seedreview.json and its diagnostic goes away', async () => {
-  const items = await pull(REL_000);
-  const leak = items.find((d) => d.code === 'chrome.template-leak');
-  assert.ok(leak);
-  const actions = (await s.conn.sendRequest('textDocument/codeAction', {
-    textDocument: { uri: s.uriOf(REL_000) },
-    range: leak.range,
-    context: { diagnostics: [leak] },
-  })) as CodeAction[];
+  const { actions } = await templateLeakActions();
   const ignore = actions.find((a) => a.title.startsWith('Ignore'));
   assert.ok(ignore?.command);
   await s.conn.sendRequest('workspace/executeCommand', { command: ignore.command.command, arguments: ignore.command.arguments });

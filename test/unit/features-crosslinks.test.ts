@@ -1,21 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Hover } from 'vscode-languageserver-types';
-import { makeWorld, readSeed, SEED_000, SEED_003 } from '../helpers';
+import { hoverText as value, readSeed, seedsWorld, SEED_000, SEED_003, U000, U003 } from '../helpers';
 
-const U000 = 'file:///w/seeds/000.txt';
-const U003 = 'file:///w/seeds/003.txt';
 
-function value(h: Hover | null): string {
-  assert.ok(h && typeof h.contents === 'object' && 'value' in h.contents, 'a markdown hover');
-  return h.contents.value;
-}
-
-async function world() {
-  const w = makeWorld({ [U000]: readSeed(SEED_000), [U003]: readSeed(SEED_003) });
-  await w.service.indexCorpus();
-  return w;
-}
+const world = seedsWorld;
 
 test('references on the State Department quote in seed 000 reach seed 003', async () => {
   const w = await world();

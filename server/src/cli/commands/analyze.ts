@@ -5,7 +5,7 @@ import { writeOut } from '../terminal';
 import { CrossLinks, withMatches } from '../crossLinks';
 import { Spill } from '../spill';
 import { VERSION } from '../version';
-import { setUp } from './setup';
+import { analysedOutcomes, setUp, type SkipTally } from './setup';
 
 export const ANALYZE_HELP = `Usage: seed-review analyze --json [PATH...] [options]
 
@@ -25,17 +25,10 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
   const s = await setUp(values, positionals, { pathsRequired: false });
   const links = new CrossLinks(s.settings);
   const spill = new Spill();
-  let ioError = false;
+  const tally: SkipTally = { ioError: false };
   let analysed = 0;
   try {
-    for await (const r of runCorpus(s.files, { ...s.runOptions, mode: 'analyze' })) {
-      const file = s.files[r.i];
-      for (const w of r.warnings) s.warn(w);
-      if (r.skip) {
-        s.warn(r.skip.message);
-        if (r.skip.reason === 'unreadable') ioError = true;
-        continue;
-      }
+    for await (const { file, r } of analysedOutcomes(s, runCorpus(s.files, { ...s.runOptions, mode: 'analyze' }), tally)) {
       spill.put(r.i, r.json!);
       links.add(file.uri, file.displayPath, r.sentences!);
       analysed++;
@@ -57,5 +50,5 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
     s.progress.clear();
   }
   if (!analysed) s.warn('no file could be analysed');
-  return ioError || !analysed ? 2 : 0;
+  return tally.ioError || !analysed ? 2 : 0;
 }

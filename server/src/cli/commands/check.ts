@@ -5,7 +5,7 @@ import { colors, colorEnabled, writeOut } from '../terminal';
 import { addTotals, emptyTotals, formatFileStylish, formatSummary, SEVERITY_RANK, sortDiagnostics, type SeverityName } from '../formatStylish';
 import { SarifWriter } from '../formatSarif';
 import { VERSION } from '../version';
-import { setUp } from './setup';
+import { analysedOutcomes, setUp, type SkipTally } from './setup';
 
 export const CHECK_HELP = `Usage: seed-review check [PATH...] [options]
 
@@ -46,7 +46,7 @@ export async function checkCommand(argv: string[]): Promise<number> {
   const totals = emptyTotals();
   const notifications: { message: string; level: 'warning' | 'error'; uri?: ReturnType<SarifWriter['artifactLocation']> }[] = [];
   const skipped: { path: string; reason: string; message: string }[] = [];
-  let ioError = false;
+  const tally: SkipTally = { ioError: false };
   let failed = false;
   let first = true;
   const out = async (text: string) => {
@@ -57,21 +57,16 @@ export async function checkCommand(argv: string[]): Promise<number> {
   if (format === 'json') await out(`{"tool":${JSON.stringify({ name: 'seed-review', version: VERSION })},"files":[`);
   if (format === 'sarif') await out(sarif.head());
 
-  for await (const r of runCorpus(s.files, { ...s.runOptions, mode: 'check' })) {
-    const file = s.files[r.i];
-    for (const w of r.warnings) {
-      s.warn(w);
-      notifications.push({ message: w, level: 'warning', uri: sarif.artifactLocation(file.absPath) });
-    }
-    if (r.skip) {
-      s.warn(r.skip.message);
+  const outcomes = analysedOutcomes(s, runCorpus(s.files, { ...s.runOptions, mode: 'check' }), tally, {
+    onWarning: (file, w) => notifications.push({ message: w, level: 'warning', uri: sarif.artifactLocation(file.absPath) }),
+    onSkip: (file, skip) => {
       totals.skipped++;
-      skipped.push({ path: file.displayPath, reason: r.skip.reason, message: r.skip.message });
-      const unreadable = r.skip.reason === 'unreadable';
-      if (unreadable) ioError = true;
-      notifications.push({ message: r.skip.message, level: unreadable ? 'error' : 'warning', uri: sarif.artifactLocation(file.absPath) });
-      continue;
-    }
+      skipped.push({ path: file.displayPath, reason: skip.reason, message: skip.message });
+      const level = skip.reason === 'unreadable' ? 'error' : 'warning';
+      notifications.push({ message: skip.message, level, uri: sarif.artifactLocation(file.absPath) });
+    },
+  });
+  for await (const { file, r } of outcomes) {
     const ds = sortDiagnostics(r.diagnostics ?? []);
     addTotals(totals, ds);
     if (ds.some((d) => SEVERITY_RANK[d.severity] >= threshold)) failed = true;
@@ -106,8 +101,8 @@ export async function checkCommand(argv: string[]): Promise<number> {
     };
     await out(`\n],"summary":${JSON.stringify(summary)}}\n`);
   } else {
-    await out(sarif.tail(!ioError && !checkedNothing, notifications));
+    await out(sarif.tail(!tally.ioError && !checkedNothing, notifications));
   }
-  if (ioError || checkedNothing) return 2;
+  if (tally.ioError || checkedNothing) return 2;
   return failed ? 1 : 0;
 }

@@ -5,6 +5,7 @@ import { defaultFiles, resolvePaths, UsageError, type CorpusFile } from '../path
 import { makeWarn, Progress } from '../terminal';
 import { parseJobs } from '../args';
 import type { CorpusRunOptions } from '../corpusRun';
+import type { FileOutcome, Skip } from '../fileTasks';
 
 export interface RunSetup {
   cwd: string;
@@ -57,4 +58,36 @@ export async function setUp(
       debug: debug ? (m) => warn(`debug: ${m}`) : undefined,
     },
   };
+}
+
+/** Whether any file could not be read (exit status 2). */
+export interface SkipTally {
+  ioError: boolean;
+}
+
+/**
+ * The outcomes of the files that were analysed, in order, each with its file. Warnings are
+ * reported as they come; a skipped file (binary, unreadable) is reported once, counted in
+ * `tally`, and passed to `onSkip` for commands that list skips in their output.
+ */
+export async function* analysedOutcomes(
+  s: RunSetup,
+  outcomes: AsyncIterable<FileOutcome>,
+  tally: SkipTally,
+  hooks: { onWarning?: (file: CorpusFile, warning: string) => void; onSkip?: (file: CorpusFile, skip: Skip) => void } = {},
+): AsyncGenerator<{ file: CorpusFile; r: FileOutcome }> {
+  for await (const r of outcomes) {
+    const file = s.files[r.i];
+    for (const w of r.warnings) {
+      s.warn(w);
+      hooks.onWarning?.(file, w);
+    }
+    if (r.skip) {
+      s.warn(r.skip.message);
+      if (r.skip.reason === 'unreadable') tally.ioError = true;
+      hooks.onSkip?.(file, r.skip);
+      continue;
+    }
+    yield { file, r };
+  }
 }

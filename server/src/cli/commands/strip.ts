@@ -5,7 +5,7 @@ import { UsageError } from '../pathWorkspace';
 import { writeOut } from '../terminal';
 import { mirrorTargets, writeFileAtomic, writeMirrored } from '../writeFiles';
 import type { StripOutcome } from '../fileTasks';
-import { setUp } from './setup';
+import { analysedOutcomes, setUp, type SkipTally } from './setup';
 
 export const STRIP_HELP = `Usage: seed-review strip PATH... [--write | --out DIR] [--dry-run] [options]
 
@@ -84,19 +84,12 @@ export async function stripCommand(argv: string[]): Promise<number> {
     });
   }
 
-  let ioError = false;
+  const tally: SkipTally = { ioError: false };
   let changed = 0;
   let removedLines = 0;
   let written = 0;
   let failedWrites = 0;
-  for await (const r of runCorpus(s.files, { ...s.runOptions, mode: 'strip', stripOutput: !dryRun })) {
-    const file = s.files[r.i];
-    for (const w of r.warnings) s.warn(w);
-    if (r.skip) {
-      s.warn(r.skip.message);
-      if (r.skip.reason === 'unreadable') ioError = true;
-      continue;
-    }
+  for await (const { file, r } of analysedOutcomes(s, runCorpus(s.files, { ...s.runOptions, mode: 'strip', stripOutput: !dryRun }), tally)) {
     const st = r.strip!;
     if (!st.textLevel && st.deleted.length) s.warn(`${file.displayPath}: lines removed from the raw bytes; the invalid UTF-8 sequences are kept as they were`);
     if (st.deleted.length) changed++;
@@ -119,7 +112,7 @@ export async function stripCommand(argv: string[]): Promise<number> {
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
       s.warn(`${targets ? path.relative(s.cwd, targets[r.i]) : file.displayPath}: cannot write (${ioReason(err)})`);
-      ioError = true;
+      tally.ioError = true;
       failedWrites++;
     }
   }
@@ -129,5 +122,5 @@ export async function stripCommand(argv: string[]): Promise<number> {
     const failed = failedWrites ? `; ${failedWrites} could not be written` : '';
     process.stderr.write(`seed-review: chrome in ${changed} of ${s.files.length} files (${removedLines} lines); ${written} files written${where}${failed}\n`);
   }
-  return ioError ? 2 : 0;
+  return tally.ioError ? 2 : 0;
 }
