@@ -4,6 +4,7 @@
  * `US State Department` = `the State Department`; `Putin` = `Russian President Vladimir Putin`).
  */
 import type { SpeakerKind } from '../types';
+import { trimWord } from './chars';
 import { COUNTRY_PREFIXES, NP_LINKS, ORG_HEADS, PERSON_ROLES, SUBJECT_PRONOUNS, TITLES } from './lexicon';
 
 const LEADING_DETERMINERS = new Set(['the', 'a', 'an']);
@@ -24,7 +25,9 @@ export interface NameShape {
 }
 
 function words(name: string): string[] {
-  return name.replace(/\([^()]{0,60}\)/g, ' ').replace(/[\u2019\u2018]/g, "'").split(/[\s\u00a0]+/).map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}.]+$/gu, '')).filter((w) => w.length > 0);
+  // trimming by index scans: a trailing-trim regex (`[^\p{L}\p{N}.]+$`) is quadratic in a run of
+  // combining marks, which a name may hold (Zalgo text)
+  return name.replace(/\([^()]{0,60}\)/g, ' ').replace(/[\u2019\u2018]/g, "'").split(/[\s\u00a0]+/).map(trimWord).filter((w) => w.length > 0);
 }
 
 function stripPossessive(w: string): string {
