@@ -204,9 +204,30 @@ const TITLE_CUES = new Set(['on', 'in', 'of', 'at', 'from', 'titled', 'entitled'
 function isTitle(content: string, before: Token | undefined): boolean {
   if (!before || before.kind !== 'word') return false;
   if (!(TITLE_CUES.has(before.lower) || /['\u2019]s$/.test(before.lower))) return false;
-  const words = content.replace(/[.,!?;:\u2026]+$/u, '').split(/\s+/).filter((w) => w.length > 0);
+  // index scans, not `/[.,!?;:…]+$/` (quadratic in a long run of punctuation) nor a split of
+  // the whole quotation (at most 11 words are looked at)
+  let end = content.length;
+  while (end > 0 && isTitleFinalPunct(content.charCodeAt(end - 1))) end--;
+  const words: string[] = [];
+  for (let i = 0; i < end && words.length <= 10;) {
+    while (i < end && isJsSpace(content.charCodeAt(i))) i++;
+    if (i >= end) break;
+    let j = i + 1;
+    while (j < end && !isJsSpace(content.charCodeAt(j))) j++;
+    words.push(content.slice(i, j));
+    i = j;
+  }
   if (words.length === 0 || words.length > 10) return false;
   return words.every((w, i) => (i > 0 && TITLE_SMALL_WORDS.has(w.toLowerCase())) || /^[\p{Lu}\p{N}]/u.test(w));
+}
+
+function isTitleFinalPunct(c: number): boolean {
+  return c === 46 || c === 44 || c === 33 || c === 63 || c === 59 || c === 58 || c === 0x2026;
+}
+
+/** The characters of `\s` in a JavaScript regular expression. */
+function isJsSpace(c: number): boolean {
+  return (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /**
