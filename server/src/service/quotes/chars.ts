@@ -41,7 +41,7 @@ export function isLetterOrDigit(cp: number): boolean {
 /** `\p{L}`, `\p{N}` or `\p{M}` for a UTF-16 code unit; surrogates are not word characters. */
 export function isWordUnit(c: number): boolean {
   if (c < 0x80) return isAsciiAlnum(c);
-  if (isSurrogate(c)) return false;
+  if (!(c < 0x10000) || isSurrogate(c)) return false;
   return (classify(c) & (LN | M)) !== 0;
 }
 

@@ -5,6 +5,7 @@
  * quotation or outside all of them (single inside double = a nested quote).
  * One left-to-right pass per line, no regular expressions over the line: linear time.
  */
+import { isWordUnit } from './chars';
 
 export interface QuoteMarkSpan {
   /** offset of the opening mark */
@@ -30,20 +31,24 @@ const SQ_OPEN = new Set([0x2018, 0x201a, 0x2039]); // ‘ ‚ ‹
 const SQ_CLOSE = new Set([0x2019, 0x203a]); // ’ ›
 const SQ_AMBIG = new Set([0x27]); // '
 
+// the sets as bits of a table over the BMP: the scan asks about every character of a line
+const DOUBLE = 1;
+const SINGLE = 2;
+const MARKS = new Uint8Array(0x10000);
+for (const set of [DQ_OPEN, DQ_CLOSE, DQ_AMBIG]) for (const c of set) MARKS[c] |= DOUBLE;
+for (const set of [SQ_OPEN, SQ_CLOSE, SQ_AMBIG]) for (const c of set) MARKS[c] |= SINGLE;
+
 export function isDoubleMark(c: number): boolean {
-  return DQ_OPEN.has(c) || DQ_CLOSE.has(c) || DQ_AMBIG.has(c);
+  return c >= 0 && c < 0x10000 && (MARKS[c] & DOUBLE) !== 0;
 }
 
 export function isSingleMark(c: number): boolean {
-  return SQ_OPEN.has(c) || SQ_CLOSE.has(c) || SQ_AMBIG.has(c);
+  return c >= 0 && c < 0x10000 && (MARKS[c] & SINGLE) !== 0;
 }
 
-const LETTER = /[\p{L}\p{N}\p{M}]/u;
-
+/** \p{L}, \p{N} or \p{M} (a surrogate is not a word character). */
 export function isWordChar(c: number): boolean {
-  if (c < 0x80) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  if (c >= 0xd800 && c <= 0xdfff) return false;
-  return LETTER.test(String.fromCharCode(c));
+  return isWordUnit(c);
 }
 
 function isSpace(c: number): boolean {
