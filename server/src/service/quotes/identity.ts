@@ -43,7 +43,12 @@ function singular(w: string): string {
 
 /** Classifies a speaker noun phrase as written (capitalisation matters). */
 export function nameShape(name: string): NameShape {
-  const ws = words(name).map(stripPossessive);
+  return shapeOf(words(name));
+}
+
+/** nameShape of a name's words (as `words()` splits them). */
+function shapeOf(nameWords: readonly string[]): NameShape {
+  const ws = nameWords.map(stripPossessive);
   if (ws.length === 1 && SUBJECT_PRONOUNS.has(ws[0].toLowerCase())) {
     const cls = SUBJECT_PRONOUNS.get(ws[0].toLowerCase());
     return { kind: cls === 'person' ? 'person' : cls === 'organisation' ? 'organisation' : 'unknown', plural: cls === 'plural', surname: null, head: ws[0].toLowerCase(), pronoun: true };
@@ -89,10 +94,14 @@ function foldCase(s: string): string {
  * `U.S.`/`US`/`United States`.
  */
 export function speakerKey(name: string): string {
-  const shape = nameShape(name);
+  const ws = words(name);
+  return keyOf(ws, shapeOf(ws));
+}
+
+function keyOf(nameWords: readonly string[], shape: NameShape): string {
   if (shape.pronoun) return shape.head;
   if (shape.surname && shape.kind !== 'organisation') return foldCase(shape.surname).replace(/\./g, '');
-  let ws = words(name).map((w) => foldCase(stripPossessive(w)));
+  let ws = nameWords.map((w) => foldCase(stripPossessive(w)));
   while (ws.length > 1 && LEADING_DETERMINERS.has(ws[0])) ws = ws.slice(1);
   if (shape.kind === 'organisation') {
     for (const prefix of COUNTRY_PREFIXES) {
@@ -107,7 +116,10 @@ export function speakerKey(name: string): string {
 
 /** Whether a noun phrase is a short definite description (`the ministry`, `the foreign ministry`). */
 export function isDefiniteDescription(name: string): boolean {
-  const ws = words(name);
+  return definiteOf(words(name));
+}
+
+function definiteOf(ws: readonly string[]): boolean {
   if (ws.length < 2 || ws[0].toLowerCase() !== 'the') return false;
   return ws.slice(1).every((w) => !UPPER.test(w));
 }
@@ -120,5 +132,77 @@ export function displayName(mention: string): string {
 
 /** How full a name is: its number of words other than determiners. */
 export function fullness(name: string): number {
-  return words(name).filter((w) => !LEADING_DETERMINERS.has(w.toLowerCase())).length;
+  return fullnessOf(words(name));
+}
+
+function fullnessOf(ws: readonly string[]): number {
+  return ws.filter((w) => !LEADING_DETERMINERS.has(w.toLowerCase())).length;
+}
+
+/** Number of words of a name that start with a capital. */
+export function capitalWords(name: string): number {
+  let n = 0;
+  for (const w of name.split(/\s+/)) if (UPPER.test(w)) n++;
+  return n;
+}
+
+interface NameInfo {
+  words?: string[];
+  shape?: NameShape;
+  key?: string;
+  definite?: boolean;
+  display?: string;
+  fullness?: number;
+  capitals?: number;
+}
+
+/**
+ * The functions above memoised per name text, for one document: a name is classified once
+ * however often it is mentioned, looked up or compared. Same results as the functions.
+ */
+export class NameCache {
+  private readonly map = new Map<string, NameInfo>();
+
+  private info(name: string): NameInfo {
+    let i = this.map.get(name);
+    if (!i) {
+      i = {};
+      this.map.set(name, i);
+    }
+    return i;
+  }
+
+  private wordsOf(i: NameInfo, name: string): string[] {
+    return (i.words ??= words(name));
+  }
+
+  shape(name: string): NameShape {
+    const i = this.info(name);
+    return (i.shape ??= shapeOf(this.wordsOf(i, name)));
+  }
+
+  key(name: string): string {
+    const i = this.info(name);
+    return (i.key ??= keyOf(this.wordsOf(i, name), (i.shape ??= shapeOf(this.wordsOf(i, name)))));
+  }
+
+  definite(name: string): boolean {
+    const i = this.info(name);
+    return (i.definite ??= definiteOf(this.wordsOf(i, name)));
+  }
+
+  display(name: string): string {
+    const i = this.info(name);
+    return (i.display ??= displayName(name));
+  }
+
+  fullness(name: string): number {
+    const i = this.info(name);
+    return (i.fullness ??= fullnessOf(this.wordsOf(i, name)));
+  }
+
+  capitals(name: string): number {
+    const i = this.info(name);
+    return (i.capitals ??= capitalWords(name));
+  }
 }

@@ -11,7 +11,7 @@
  */
 import type { Line, LineKind, Quote, Span, Speaker } from '../types';
 import { SpeakerTracker, type Entity } from './coref';
-import { isDefiniteDescription, nameShape, speakerKey as keyOf } from './identity';
+import { speakerKey as keyOf } from './identity';
 import { DETERMINERS, NP_STOP, SUBJECT_PRONOUNS } from './lexicon';
 import { scanLine, startsWithOpeningDouble, type QuoteMarkSpan } from './marks';
 import { attributionAfter, attributionBefore, sentenceSubject, speechSubjects, type Attribution, type TokenRange } from './patterns';
@@ -236,16 +236,16 @@ function isJsSpace(c: number): boolean {
  */
 function isImplausibleSpeaker(np: string, tracker: SpeakerTracker): boolean {
   if (/\p{Lu}/u.test(np) || isSpeakerLike(np, tracker)) return false;
-  const head = nameShape(np).head;
+  const head = tracker.names.shape(np).head;
   return !/(er|or|ist|ian|ant|ent|ee|man|woman|men|women|one|body|ers|ors|ists|ians|ants|ents)$/.test(head);
 }
 
 /** A person, an organisation or a subject pronoun: who can be said to say something. */
 function isSpeakerLike(np: string, tracker: SpeakerTracker): boolean {
-  const shape = nameShape(np);
+  const shape = tracker.names.shape(np);
   if (shape.pronoun || shape.kind !== 'unknown') return true;
   // a bare surname (`Trump`) is a speaker when the file names that person in full
-  const known = tracker.entity(keyOf(np));
+  const known = tracker.entity(tracker.names.key(np));
   return !!known && known.kind !== 'unknown';
 }
 
@@ -316,13 +316,13 @@ function makeSpeaker(np: Span, tracker: SpeakerTracker): Speaker | null {
   if (SUBJECT_PRONOUNS.has(lower)) {
     const r = tracker.resolvePronoun(lower, np.start);
     if (!r) {
-      return { mention: np, via: null, name: np.text, key: `?${lower}@${np.start}`, kind: nameShape(np.text).kind };
+      return { mention: np, via: null, name: np.text, key: `?${lower}@${np.start}`, kind: tracker.names.shape(np.text).kind };
     }
     return { mention: r.mention, via: np, name: r.entity.name, key: r.entity.key, kind: r.entity.kind };
   }
   const entity = tracker.add(np, true);
   if (!entity) return null;
-  if (isDefiniteDescription(np.text) && entity.key !== keyOf(np.text)) {
+  if (tracker.names.definite(np.text) && entity.key !== tracker.names.key(np.text)) {
     const naming = tracker.namingMention(entity, np.start) ?? np;
     return { mention: naming, via: np, name: entity.name, key: entity.key, kind: entity.kind };
   }
@@ -360,7 +360,7 @@ function recordEntities(text: string, tokens: readonly Token[], tracker: Speaker
     while (end < tokens.length && tokens[end].kind === 'word' && (tokens[end].cap || (tokens[end].lower === 'of' && tokens[end + 1]?.cap && end > start))) end++;
     if (end > start) {
       const r: TokenRange = { start, end: end - 1 };
-      const shape = nameShape(rangeSpan(text, tokens, r).text);
+      const shape = tracker.names.shape(rangeSpan(text, tokens, r).text);
       if (shape.kind !== 'unknown' && !shape.pronoun && (end - start >= 2 || shape.kind === 'organisation')) add(r, false);
     }
     k = Math.max(end, k + 1);
