@@ -6,18 +6,20 @@
 
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
 const MARK = /^\p{M}$/u;
+const UPPER = /^\p{Lu}$/u;
 
-/** bit 1: computed; bit 2: \p{L} or \p{N}; bit 4: \p{M} */
+/** bit 1: computed; bit 2: \p{L} or \p{N}; bit 4: \p{M}; bit 8: \p{Lu} */
 const BMP = new Uint8Array(0x10000);
 const KNOWN = 1;
 const LN = 2;
 const M = 4;
+const LU = 8;
 
 function classify(c: number): number {
   let f = BMP[c];
   if (f === 0) {
     const ch = String.fromCharCode(c);
-    f = KNOWN | (LETTER_OR_DIGIT.test(ch) ? LN : 0) | (MARK.test(ch) ? M : 0);
+    f = KNOWN | (LETTER_OR_DIGIT.test(ch) ? LN : 0) | (MARK.test(ch) ? M : 0) | (UPPER.test(ch) ? LU : 0);
     BMP[c] = f;
   }
   return f;
@@ -43,6 +45,13 @@ export function isWordUnit(c: number): boolean {
   if (c < 0x80) return isAsciiAlnum(c);
   if (!(c < 0x10000) || isSurrogate(c)) return false;
   return (classify(c) & (LN | M)) !== 0;
+}
+
+/** `\p{Lu}` for a UTF-16 code unit (a surrogate is not). */
+export function isUpperUnit(c: number): boolean {
+  if (c < 0x80) return c >= 65 && c <= 90;
+  if (!(c < 0x10000) || isSurrogate(c)) return false;
+  return (classify(c) & LU) !== 0;
 }
 
 /**

@@ -3,8 +3,8 @@
  * sentence each token belongs to. Attribution patterns are matched on these tokens, so no
  * regular expression ever runs over unbounded text. One linear pass.
  */
-import { ABBREVIATIONS } from './lexicon';
-import { isWordChar } from './marks';
+import { isUpperUnit, isWordUnit } from './chars';
+import { ABBREVIATIONS, SPEECH_VERB_FORMS } from './lexicon';
 
 export type TokenKind = 'word' | 'punct' | 'quote';
 
@@ -20,6 +20,8 @@ export interface Token {
   cap: boolean;
   /** index of the first token of this token's sentence */
   sentence: number;
+  /** for words: the base form of the speech verb this form is (`said` → `say`), else null */
+  verb: string | null;
 }
 
 export interface MaskedQuote {
@@ -35,7 +37,6 @@ function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 0xa0 || c === 0x202f || c === 0x2007 || c === 0x200b || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) || c === 0x3000 || c === 10 || c === 13;
 }
 
-const UPPER = /\p{Lu}/u;
 const CLITIC = /^(he|she|it|they|we|i|you|who|that|there)['\u2019](?:s|re|ve|d|ll|m)$/i;
 
 function isDigit(c: number): boolean {
@@ -43,7 +44,7 @@ function isDigit(c: number): boolean {
 }
 
 function isUpperStart(s: string): boolean {
-  return s.length > 0 && UPPER.test(s[0]);
+  return s.length > 0 && isUpperUnit(s.charCodeAt(0));
 }
 
 /**
@@ -56,7 +57,9 @@ export function tokenize(text: string, from: number, to: number, quotes: readonl
   let i = from;
   const push = (start: number, end: number, kind: TokenKind, quote = -1): void => {
     const t = text.slice(start, end);
-    toks.push({ start, end, text: t, lower: t.toLowerCase(), kind, quote, cap: kind === 'word' && isUpperStart(t), sentence: 0 });
+    const lower = t.toLowerCase();
+    const word = kind === 'word';
+    toks.push({ start, end, text: t, lower, kind, quote, cap: word && isUpperUnit(text.charCodeAt(start)), sentence: 0, verb: word ? SPEECH_VERB_FORMS.get(lower) ?? null : null });
   };
   while (i < to) {
     if (qi < quotes.length && i >= quotes[qi].start) {
@@ -69,14 +72,19 @@ export function tokenize(text: string, from: number, to: number, quotes: readonl
     const limit = qi < quotes.length ? Math.min(to, quotes[qi].start) : to;
     const c = text.charCodeAt(i);
     if (isSpace(c)) { i++; continue; }
-    if (isWordChar(c)) {
+    if (isWordUnit(c)) {
       let j = i + 1;
+      let apostrophe = false;
       while (j < limit) {
         const d = text.charCodeAt(j);
-        if (isWordChar(d)) { j++; continue; }
+        if (isWordUnit(d)) { j++; continue; }
         // joiners inside a word: U.S, parliament's, U.S.-Russia, AT&T
         if (d === 44 && isDigit(text.charCodeAt(j - 1)) && j + 3 < limit && isDigit(text.charCodeAt(j + 1)) && isDigit(text.charCodeAt(j + 2)) && isDigit(text.charCodeAt(j + 3)) && !isDigit(text.charCodeAt(j + 4))) { j += 4; continue; }
-        if ((d === 46 || d === 39 || d === 0x2019 || d === 45 || d === 38 || d === 0x2010 || d === 0x2011) && j + 1 < limit && isWordChar(text.charCodeAt(j + 1))) { j += 2; continue; }
+        if ((d === 46 || d === 39 || d === 0x2019 || d === 45 || d === 38 || d === 0x2010 || d === 0x2011) && j + 1 < limit && isWordUnit(text.charCodeAt(j + 1))) {
+          if (d === 39 || d === 0x2019) apostrophe = true;
+          j += 2;
+          continue;
+        }
         break;
       }
       // a final period belongs to abbreviations: U.S., Mr., J.
@@ -85,7 +93,7 @@ export function tokenize(text: string, from: number, to: number, quotes: readonl
         if (w.includes('.') || ABBREVIATIONS.has(w.toLowerCase()) || (w.length === 1 && isUpperStart(w))) j++;
       }
       // `He’s claiming`: a pronoun's clitic is a word of its own (possessives stay whole)
-      const clitic = CLITIC.exec(text.slice(i, Math.min(j, i + 8)));
+      const clitic = apostrophe && j - i <= 8 ? CLITIC.exec(text.slice(i, j)) : null;
       if (clitic && clitic[0].length === j - i) {
         push(i, i + clitic[1].length, 'word');
         push(i + clitic[1].length, j, 'word');
