@@ -121,14 +121,22 @@ function singleRole(text: string, i: number, from: number, to: number): SingleRo
  */
 export function scanLine(text: string, from: number, to: number): QuoteMarkSpan[] {
   const out: QuoteMarkSpan[] = [];
-  // 1. double marks (a doubled apostrophe `''` counts as one double mark, as in old NYT copy)
+  // 1. double marks (a doubled apostrophe `''` counts as one double mark, as in old NYT copy);
+  // the same pass notes where the single marks are, so step 2 visits only those
+  let singleAt: number[] | null = null;
   let open = -1;
   let openLen = 1;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    const twin = c === 0x27 && i + 1 < to && text.charCodeAt(i + 1) === 0x27;
-    if (!twin && !isDoubleMark(c)) continue;
-    const len = twin ? 2 : 1;
+    const f = MARKS[c];
+    if (f === 0 || f === undefined) continue;
+    let len = 1;
+    if ((f & SINGLE) !== 0) {
+      (singleAt ??= []).push(i);
+      if (c !== 0x27 || i + 1 >= to || text.charCodeAt(i + 1) !== 0x27) continue;
+      singleAt.push(i + 1);
+      len = 2;
+    }
     const role = doubleRole(text, i, from, to, len);
     if (open < 0) {
       if (role !== 'close') { open = i; openLen = len; }
@@ -144,19 +152,21 @@ export function scanLine(text: string, from: number, to: number): QuoteMarkSpan[
     i += len - 1;
   }
   if (open >= 0) out.push({ open, end: to, closed: false, single: false, parent: -1, openLen, closeLen: 0 });
+  if (singleAt === null) return out;
 
   // 2. single marks, within each double quote and in the gaps between them; a single-quoted
   // quotation outside doubles may contain them (British style: 'He said "no" to me,' she added)
-  const doubles = out.slice();
+  const doubles = out;
   const singles: QuoteMarkSpan[] = [];
+  const at: SingleCursor = { marks: singleAt, k: 0 };
   let gapStart = from;
   let pending = -1;
   for (let d = 0; d <= doubles.length; d++) {
     const gapEnd = d < doubles.length ? doubles[d].open : to;
-    pending = scanSingles(text, gapStart, gapEnd, -1, singles, pending);
+    pending = scanSingles(text, gapStart, gapEnd, -1, singles, pending, at);
     if (d < doubles.length) {
       const q = doubles[d];
-      scanSingles(text, q.open + q.openLen, q.end - q.closeLen, d, singles, -1);
+      scanSingles(text, q.open + q.openLen, q.end - q.closeLen, d, singles, -1, at);
       gapStart = q.end;
     }
   }
@@ -177,11 +187,19 @@ export function scanLine(text: string, from: number, to: number): QuoteMarkSpan[
   return all;
 }
 
-function scanSingles(text: string, from: number, to: number, parent: number, out: QuoteMarkSpan[], pendingIn: number): number {
+/** The offsets of a line's single marks, ascending, and how far step 2 has read them. */
+interface SingleCursor {
+  marks: number[];
+  k: number;
+}
+
+/** Pairs the single marks in [from, to); ranges come in increasing, non-overlapping order. */
+function scanSingles(text: string, from: number, to: number, parent: number, out: QuoteMarkSpan[], pendingIn: number, at: SingleCursor): number {
   let pending = pendingIn;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (!isSingleMark(c)) continue;
+  const marks = at.marks;
+  while (at.k < marks.length && marks[at.k] < from) at.k++;
+  for (; at.k < marks.length && marks[at.k] < to; at.k++) {
+    const i = marks[at.k];
     const role = singleRole(text, i, from, to);
     if (role === 'open') pending = i;
     else if ((role === 'close' || role === 'closeOrApostrophe') && pending >= 0 && i > pending + 1) {
