@@ -80,3 +80,8 @@ export function trimWord(w: string): string {
   }
   return s === 0 && e === n ? w : w.slice(s, e);
 }
+
+/** The characters of `\s` in a JavaScript regular expression. */
+export function isJsSpace(c: number): boolean {
+  return (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}

@@ -4,7 +4,7 @@
  * `US State Department` = `the State Department`; `Putin` = `Russian President Vladimir Putin`).
  */
 import type { SpeakerKind } from '../types';
-import { trimWord } from './chars';
+import { isJsSpace, trimWord } from './chars';
 import { COUNTRY_PREFIXES, NP_LINKS, ORG_HEADS, PERSON_ROLES, SUBJECT_PRONOUNS, TITLES } from './lexicon';
 
 const LEADING_DETERMINERS = new Set(['the', 'a', 'an']);
@@ -25,9 +25,23 @@ export interface NameShape {
 }
 
 function words(name: string): string[] {
-  // trimming by index scans: a trailing-trim regex (`[^\p{L}\p{N}.]+$`) is quadratic in a run of
-  // combining marks, which a name may hold (Zalgo text)
-  return name.replace(/\([^()]{0,60}\)/g, ' ').replace(/[\u2019\u2018]/g, "'").split(/[\s\u00a0]+/).map(trimWord).filter((w) => w.length > 0);
+  let s = name;
+  if (s.includes('(')) s = s.replace(/\([^()]{0,60}\)/g, ' ');
+  if (s.includes('\u2019') || s.includes('\u2018')) s = s.replace(/[\u2019\u2018]/g, "'");
+  // split at white space and trim by index scans: a trailing-trim regex (`[^\p{L}\p{N}.]+$`) is
+  // quadratic in a run of combining marks, which a name may hold (Zalgo text)
+  const out: string[] = [];
+  const n = s.length;
+  for (let i = 0; i < n;) {
+    while (i < n && isJsSpace(s.charCodeAt(i))) i++;
+    if (i >= n) break;
+    let j = i + 1;
+    while (j < n && !isJsSpace(s.charCodeAt(j))) j++;
+    const w = trimWord(i === 0 && j === n ? s : s.slice(i, j));
+    if (w.length > 0) out.push(w);
+    i = j;
+  }
+  return out;
 }
 
 function stripPossessive(w: string): string {
@@ -85,7 +99,9 @@ function shapeOf(nameWords: readonly string[]): NameShape {
 }
 
 function foldCase(s: string): string {
-  return s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  // ASCII is its own decomposition and holds no marks
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) return s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  return s.toLowerCase();
 }
 
 /**

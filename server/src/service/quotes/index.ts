@@ -10,6 +10,7 @@
  * quote, quotes nested in an attributed quote). Linear in the text; never throws.
  */
 import type { Line, LineKind, Quote, Span, Speaker } from '../types';
+import { isJsSpace } from './chars';
 import { SpeakerTracker, type Entity } from './coref';
 import { speakerKey as keyOf } from './identity';
 import { DETERMINERS, NP_STOP, SUBJECT_PRONOUNS } from './lexicon';
@@ -225,10 +226,6 @@ function isTitleFinalPunct(c: number): boolean {
   return c === 46 || c === 44 || c === 33 || c === 63 || c === 59 || c === 58 || c === 0x2026;
 }
 
-/** The characters of `\s` in a JavaScript regular expression. */
-function isJsSpace(c: number): boolean {
-  return (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
 
 /**
  * A noun phrase that names nobody: no capital, no pronoun, no person or organisation head,
