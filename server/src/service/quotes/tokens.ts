@@ -39,6 +39,10 @@ function isSpace(c: number): boolean {
 
 const CLITIC = /^(he|she|it|they|we|i|you|who|that|there)['\u2019](?:s|re|ve|d|ll|m)$/i;
 
+function isLowerAsciiOrDigit(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+}
+
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
@@ -55,16 +59,17 @@ export function tokenize(text: string, from: number, to: number, quotes: readonl
   const toks: Token[] = [];
   let qi = 0;
   let i = from;
-  const push = (start: number, end: number, kind: TokenKind, quote = -1): void => {
+  // `lowerCase`: the text is known to be its own lower case (ASCII without capitals)
+  const push = (start: number, end: number, kind: TokenKind, quote: number, lowerCase: boolean): void => {
     const t = text.slice(start, end);
-    const lower = t.toLowerCase();
+    const lower = lowerCase ? t : t.toLowerCase();
     const word = kind === 'word';
     toks.push({ start, end, text: t, lower, kind, quote, cap: word && isUpperUnit(text.charCodeAt(start)), sentence: 0, verb: word ? SPEECH_VERB_FORMS.get(lower) ?? null : null });
   };
   while (i < to) {
     if (qi < quotes.length && i >= quotes[qi].start) {
       const q = quotes[qi];
-      push(q.start, Math.min(q.end, to), 'quote', qi);
+      push(q.start, Math.min(q.end, to), 'quote', qi, false);
       i = Math.max(i, q.end);
       qi++;
       continue;
@@ -75,13 +80,16 @@ export function tokenize(text: string, from: number, to: number, quotes: readonl
     if (isWordUnit(c)) {
       let j = i + 1;
       let apostrophe = false;
+      let lowerCase = isLowerAsciiOrDigit(c);
       while (j < limit) {
         const d = text.charCodeAt(j);
-        if (isWordUnit(d)) { j++; continue; }
+        if (isLowerAsciiOrDigit(d)) { j++; continue; }
+        if (isWordUnit(d)) { j++; lowerCase = false; continue; }
         // joiners inside a word: U.S, parliament's, U.S.-Russia, AT&T
         if (d === 44 && isDigit(text.charCodeAt(j - 1)) && j + 3 < limit && isDigit(text.charCodeAt(j + 1)) && isDigit(text.charCodeAt(j + 2)) && isDigit(text.charCodeAt(j + 3)) && !isDigit(text.charCodeAt(j + 4))) { j += 4; continue; }
         if ((d === 46 || d === 39 || d === 0x2019 || d === 45 || d === 38 || d === 0x2010 || d === 0x2011) && j + 1 < limit && isWordUnit(text.charCodeAt(j + 1))) {
           if (d === 39 || d === 0x2019) apostrophe = true;
+          if (d >= 0x80 || !isLowerAsciiOrDigit(text.charCodeAt(j + 1))) lowerCase = false;
           j += 2;
           continue;
         }
@@ -95,18 +103,18 @@ export function tokenize(text: string, from: number, to: number, quotes: readonl
       // `He’s claiming`: a pronoun's clitic is a word of its own (possessives stay whole)
       const clitic = apostrophe && j - i <= 8 ? CLITIC.exec(text.slice(i, j)) : null;
       if (clitic && clitic[0].length === j - i) {
-        push(i, i + clitic[1].length, 'word');
-        push(i + clitic[1].length, j, 'word');
+        push(i, i + clitic[1].length, 'word', -1, lowerCase);
+        push(i + clitic[1].length, j, 'word', -1, lowerCase);
         i = j;
         continue;
       }
-      push(i, j, 'word');
+      push(i, j, 'word', -1, lowerCase);
       i = j;
       continue;
     }
     // surrogate pairs and other symbols: one token per code point
     const step = c >= 0xd800 && c <= 0xdbff && i + 1 < limit && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
-    push(i, i + step, 'punct');
+    push(i, i + step, 'punct', -1, c < 0x80);
     i += step;
   }
   // sentences
