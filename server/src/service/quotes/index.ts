@@ -357,7 +357,7 @@ function recordEntities(text: string, tokens: readonly Token[], tracker: Speaker
     while (end < tokens.length && tokens[end].kind === 'word' && (tokens[end].cap || (tokens[end].lower === 'of' && tokens[end + 1]?.cap && end > start))) end++;
     if (end > start) {
       const r: TokenRange = { start, end: end - 1 };
-      const shape = tracker.names.shape(rangeSpan(text, tokens, r).text);
+      const shape = tracker.names.shape(start === end - 1 ? tokens[start].text : text.slice(tokens[start].start, tokens[end - 1].end));
       if (shape.kind !== 'unknown' && !shape.pronoun && (end - start >= 2 || shape.kind === 'organisation')) add(r, false);
     }
     k = Math.max(end, k + 1);

@@ -37,6 +37,28 @@ function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 0xa0 || c === 0x202f || c === 0x2007 || c === 0x200b || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) || c === 0x3000 || c === 10 || c === 13;
 }
 
+/**
+ * Whether a lower-case word may be a speech-verb form, by its first and last letters and its
+ * length: most words are ruled out without hashing them for the map.
+ */
+const VERB_SHAPES = (() => {
+  const t = new Uint8Array(26 * 26 * 32);
+  for (const f of SPEECH_VERB_FORMS.keys()) {
+    const a = f.charCodeAt(0) - 97, b = f.charCodeAt(f.length - 1) - 97;
+    if (a >= 0 && a < 26 && b >= 0 && b < 26 && f.length < 32) t[(a * 26 + b) * 32 + f.length] = 1;
+    else return null; // a form outside a–z: no filter
+  }
+  return t;
+})();
+
+function verbOf(lower: string): string | null {
+  if (VERB_SHAPES !== null) {
+    const a = lower.charCodeAt(0) - 97, b = lower.charCodeAt(lower.length - 1) - 97;
+    if (!(a >= 0 && a < 26 && b >= 0 && b < 26 && lower.length < 32) || VERB_SHAPES[(a * 26 + b) * 32 + lower.length] === 0) return null;
+  }
+  return SPEECH_VERB_FORMS.get(lower) ?? null;
+}
+
 const CLITIC = /^(he|she|it|they|we|i|you|who|that|there)['\u2019](?:s|re|ve|d|ll|m)$/i;
 
 function isLowerAsciiOrDigit(c: number): boolean {
@@ -64,7 +86,7 @@ export function tokenize(text: string, from: number, to: number, quotes: readonl
     const t = text.slice(start, end);
     const lower = lowerCase ? t : t.toLowerCase();
     const word = kind === 'word';
-    toks.push({ start, end, text: t, lower, kind, quote, cap: word && isUpperUnit(text.charCodeAt(start)), sentence: 0, verb: word ? SPEECH_VERB_FORMS.get(lower) ?? null : null });
+    toks.push({ start, end, text: t, lower, kind, quote, cap: word && isUpperUnit(text.charCodeAt(start)), sentence: 0, verb: word ? verbOf(lower) : null });
   };
   while (i < to) {
     if (qi < quotes.length && i >= quotes[qi].start) {
