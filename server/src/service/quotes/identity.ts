@@ -63,39 +63,52 @@ export function nameShape(name: string): NameShape {
 /** nameShape of a name's words (as `words()` splits them). */
 function shapeOf(nameWords: readonly string[]): NameShape {
   const ws = nameWords.map(stripPossessive);
-  if (ws.length === 1 && SUBJECT_PRONOUNS.has(ws[0].toLowerCase())) {
-    const cls = SUBJECT_PRONOUNS.get(ws[0].toLowerCase());
-    return { kind: cls === 'person' ? 'person' : cls === 'organisation' ? 'organisation' : 'unknown', plural: cls === 'plural', surname: null, head: ws[0].toLowerCase(), pronoun: true };
+  const n = ws.length;
+  // each word lower-cased once (indices as in ws)
+  const lows = ws.map((w) => w.toLowerCase());
+  if (n === 1 && SUBJECT_PRONOUNS.has(lows[0])) {
+    const cls = SUBJECT_PRONOUNS.get(lows[0]);
+    return { kind: cls === 'person' ? 'person' : cls === 'organisation' ? 'organisation' : 'unknown', plural: cls === 'plural', surname: null, head: lows[0], pronoun: true };
   }
   // the phrase before the first link word holds the head noun
-  let cut = ws.length;
-  for (let i = 1; i < ws.length; i++) if (NP_LINKS.has(ws[i].toLowerCase())) { cut = i; break; }
-  const core = ws.slice(0, cut).filter((w, i) => !(i === 0 && LEADING_DETERMINERS.has(w.toLowerCase())));
-  const headWord = core.length ? core[core.length - 1] : ws.length ? ws[ws.length - 1] : '';
-  const head = headWord.toLowerCase();
+  let cut = n;
+  for (let i = 1; i < n; i++) if (NP_LINKS.has(lows[i])) { cut = i; break; }
+  // the core: ws[c0, cut), without a leading determiner
+  const c0 = cut > 0 && LEADING_DETERMINERS.has(lows[0]) ? 1 : 0;
+  const coreLen = cut - c0;
+  const headAt = coreLen > 0 ? cut - 1 : n - 1;
+  const headWord = headAt >= 0 ? ws[headAt] : '';
+  const head = headAt >= 0 ? lows[headAt] : '';
   const headSing = singular(head);
-  const plural = headSing !== head && (PERSON_ROLES.has(headSing) || (UPPER.test(headWord) && /s$/.test(headWord) && core.length === 1 && /(crat|can|ist|ian)s$/.test(head)));
-  if (ORG_HEADS.has(head) || (ACRONYM.test(headWord) && !TITLES.has(head.replace(/\.$/, '')))) {
+  const plural = headSing !== head && (PERSON_ROLES.has(headSing) || (UPPER.test(headWord) && /s$/.test(headWord) && coreLen === 1 && /(crat|can|ist|ian)s$/.test(head)));
+  if (ORG_HEADS.has(head) || (ACRONYM.test(headWord) && !TITLES.has(withoutFinalPeriod(head)))) {
     return { kind: 'organisation', plural: false, surname: null, head, pronoun: false };
   }
   if (plural) return { kind: 'person', plural: true, surname: null, head: headSing, pronoun: false };
   if (PERSON_ROLES.has(head) || PERSON_ROLES.has(headSing)) return { kind: 'person', plural: false, surname: null, head, pronoun: false };
   // trailing run of capitalised words, titles stripped, is a person's name
-  if (cut === ws.length && UPPER.test(headWord)) {
-    let k = core.length - 1;
-    while (k >= 0 && UPPER.test(core[k])) k--;
-    const run = core.slice(k + 1);
-    let t = 0;
-    while (t < run.length - 1 && TITLES.has(run[t].toLowerCase().replace(/\.$/, ''))) t++;
-    const nameWords = run.slice(t).filter((w) => !NAME_SUFFIXES.has(w.toLowerCase()));
-    if (nameWords.length >= 1) {
-      const surname = nameWords[nameWords.length - 1].toLowerCase();
+  if (cut === n && UPPER.test(headWord)) {
+    // the run: ws[r, n); k = r - 1 is the last core word before it (k < c0: none)
+    let k = n - 1;
+    while (k >= c0 && UPPER.test(ws[k])) k--;
+    const r = k + 1;
+    let t = r;
+    while (t < n - 1 && TITLES.has(withoutFinalPeriod(lows[t]))) t++;
+    let count = 0;
+    let last = -1;
+    for (let i = t; i < n; i++) if (!NAME_SUFFIXES.has(lows[i])) { count++; last = i; }
+    if (count >= 1) {
+      const surname = lows[last];
       // a lone capitalised word without title could be a place or an outlet: unknown
-      const kind: SpeakerKind = nameWords.length >= 2 || t > 0 || k >= 0 ? 'person' : 'unknown';
+      const kind: SpeakerKind = count >= 2 || t > r || k >= c0 ? 'person' : 'unknown';
       return { kind, plural: false, surname, head, pronoun: false };
     }
   }
   return { kind: 'unknown', plural: false, surname: null, head, pronoun: false };
+}
+
+function withoutFinalPeriod(w: string): string {
+  return w.endsWith('.') ? w.slice(0, -1) : w;
 }
 
 function foldCase(s: string): string {
