@@ -106,7 +106,7 @@ export function tokenize(text: string, from: number, to: number, quotes: readonl
       while (j < limit) {
         const d = text.charCodeAt(j);
         if (isLowerAsciiOrDigit(d)) { j++; continue; }
-        if (isWordUnit(d)) { j++; lowerCase = false; continue; }
+        if ((d >= 65 && d <= 90) || (d >= 0x80 && isWordUnit(d))) { j++; lowerCase = false; continue; }
         // joiners inside a word: U.S, parliament's, U.S.-Russia, AT&T
         if (d === 44 && isDigit(text.charCodeAt(j - 1)) && j + 3 < limit && isDigit(text.charCodeAt(j + 1)) && isDigit(text.charCodeAt(j + 2)) && isDigit(text.charCodeAt(j + 3)) && !isDigit(text.charCodeAt(j + 4))) { j += 4; continue; }
         if ((d === 46 || d === 39 || d === 0x2019 || d === 45 || d === 38 || d === 0x2010 || d === 0x2011) && j + 1 < limit && isWordUnit(text.charCodeAt(j + 1))) {
