@@ -61,4 +61,16 @@ describe('robustness', () => {
     assert.doesNotThrow(() => quotesOf(make(4)));
     assertScalesLinearly((k) => quotesOf(make(k)));
   });
+
+  it('a long run of punctuation in a quotation after `on` stays linear (title check)', () => {
+    const make = (k: number) => 'He appeared on "' + '.'.repeat(16000 * k) + 'x" yesterday.';
+    assert.equal(quotesOf(make(1)).length, 1);
+    assertScalesLinearly((k) => quotesOf(make(k)));
+  });
+
+  it('a speaker name with a long run of combining marks stays linear', () => {
+    const make = (k: number) => `"We are ready," said Ambassador Sonata C${'\u0301'.repeat(16000 * k)}oulter.`;
+    assert.equal(quotesOf(make(1))[0].speaker?.kind, 'person');
+    assertScalesLinearly((k) => quotesOf(make(k)));
+  });
 });

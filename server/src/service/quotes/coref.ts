@@ -4,7 +4,7 @@
  * ones, and pronouns (`it`, `she`, `they`) resolve to the nearest compatible earlier entity.
  */
 import type { Span, SpeakerKind } from '../types';
-import { displayName, fullness, isDefiniteDescription, nameShape, speakerKey } from './identity';
+import { NameCache } from './identity';
 
 export interface Entity {
   key: string;
@@ -19,6 +19,8 @@ interface Mention {
   entity: Entity;
   /** came from a speech-verb subject or an attribution (stronger than a bare name) */
   speaker: boolean;
+  /** the mention is a short definite description (`the ministry`) */
+  definite: boolean;
 }
 
 /** How many recent mentions a pronoun or short mention looks back over. */
@@ -27,13 +29,16 @@ const LOOK_BACK = 400;
 export class SpeakerTracker {
   private readonly byKey = new Map<string, Entity>();
   private readonly mentions: Mention[] = [];
+  /** shapes, keys and display names of this document's names, each computed once */
+  readonly names = new NameCache();
 
   /**
    * Records a naming mention (not a pronoun) and returns its entity. Idempotent for the same
    * span. `speaker` marks subjects of speech verbs.
    */
   add(span: Span, speaker: boolean): Entity | null {
-    const shape = nameShape(span.text);
+    const names = this.names;
+    const shape = names.shape(span.text);
     if (shape.pronoun) return null;
     const existing = this.findMentionAt(span.start);
     if (existing && existing.span.end === span.end) {
@@ -41,24 +46,26 @@ export class SpeakerTracker {
       return existing.entity;
     }
     let entity: Entity | undefined;
-    const key = speakerKey(span.text);
-    if (isDefiniteDescription(span.text)) {
+    const key = names.key(span.text);
+    const definite = names.definite(span.text);
+    if (definite) {
       // `the ministry` → the latest entity whose head is the same noun
-      entity = this.latest(span.start, (e) => e.head === shape.head && e.key !== key, false)?.entity;
+      const head = shape.head;
+      entity = this.latest(span.start, (e) => e.head === head && e.key !== key, false)?.entity;
     }
     if (!entity) entity = this.byKey.get(key);
     if (!entity) {
       if (!key) return null;
-      entity = { key, name: displayName(span.text), kind: shape.kind, plural: shape.plural, head: shape.head };
+      entity = { key, name: names.display(span.text), kind: shape.kind, plural: shape.plural, head: shape.head };
       if (entity.kind === 'unknown' && speaker && !shape.plural && /^\p{Lu}/u.test(entity.name)) entity.kind = 'person';
       this.byKey.set(key, entity);
     } else {
-      const name = displayName(span.text);
-      const fuller = fullness(name) - fullness(entity.name) || capitals(name) - capitals(entity.name);
+      const name = names.display(span.text);
+      const fuller = names.fullness(name) - names.fullness(entity.name) || names.capitals(name) - names.capitals(entity.name);
       if (fuller > 0 && shape.kind !== 'unknown') entity.name = name;
       if (entity.kind === 'unknown' && shape.kind !== 'unknown') entity.kind = shape.kind;
     }
-    this.insert({ span, entity, speaker });
+    this.insert({ span, entity, speaker, definite });
     return entity;
   }
 
@@ -91,7 +98,7 @@ export class SpeakerTracker {
     for (let i = this.indexBefore(pos), n = 0; i >= 0 && n < LOOK_BACK * 4; i--, n++) {
       const m = this.mentions[i];
       if (m.entity !== entity) continue;
-      if (!isDefiniteDescription(m.span.text)) return m.span;
+      if (!m.definite) return m.span;
       fallback ??= m.span;
     }
     return fallback;
@@ -126,10 +133,4 @@ export class SpeakerTracker {
     if (i === this.mentions.length) this.mentions.push(m);
     else this.mentions.splice(i, 0, m);
   }
-}
-
-function capitals(name: string): number {
-  let n = 0;
-  for (const w of name.split(/\s+/)) if (/^\p{Lu}/u.test(w)) n++;
-  return n;
 }

@@ -4,6 +4,7 @@
  * `US State Department` = `the State Department`; `Putin` = `Russian President Vladimir Putin`).
  */
 import type { SpeakerKind } from '../types';
+import { isJsSpace, trimWord } from './chars';
 import { COUNTRY_PREFIXES, NP_LINKS, ORG_HEADS, PERSON_ROLES, SUBJECT_PRONOUNS, TITLES } from './lexicon';
 
 const LEADING_DETERMINERS = new Set(['the', 'a', 'an']);
@@ -24,7 +25,23 @@ export interface NameShape {
 }
 
 function words(name: string): string[] {
-  return name.replace(/\([^()]{0,60}\)/g, ' ').replace(/[\u2019\u2018]/g, "'").split(/[\s\u00a0]+/).map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}.]+$/gu, '')).filter((w) => w.length > 0);
+  let s = name;
+  if (s.includes('(')) s = s.replace(/\([^()]{0,60}\)/g, ' ');
+  if (s.includes('\u2019') || s.includes('\u2018')) s = s.replace(/[\u2019\u2018]/g, "'");
+  // split at white space and trim by index scans: a trailing-trim regex (`[^\p{L}\p{N}.]+$`) is
+  // quadratic in a run of combining marks, which a name may hold (Zalgo text)
+  const out: string[] = [];
+  const n = s.length;
+  for (let i = 0; i < n;) {
+    while (i < n && isJsSpace(s.charCodeAt(i))) i++;
+    if (i >= n) break;
+    let j = i + 1;
+    while (j < n && !isJsSpace(s.charCodeAt(j))) j++;
+    const w = trimWord(i === 0 && j === n ? s : s.slice(i, j));
+    if (w.length > 0) out.push(w);
+    i = j;
+  }
+  return out;
 }
 
 function stripPossessive(w: string): string {
@@ -40,44 +57,64 @@ function singular(w: string): string {
 
 /** Classifies a speaker noun phrase as written (capitalisation matters). */
 export function nameShape(name: string): NameShape {
-  const ws = words(name).map(stripPossessive);
-  if (ws.length === 1 && SUBJECT_PRONOUNS.has(ws[0].toLowerCase())) {
-    const cls = SUBJECT_PRONOUNS.get(ws[0].toLowerCase());
-    return { kind: cls === 'person' ? 'person' : cls === 'organisation' ? 'organisation' : 'unknown', plural: cls === 'plural', surname: null, head: ws[0].toLowerCase(), pronoun: true };
+  return shapeOf(words(name));
+}
+
+/** nameShape of a name's words (as `words()` splits them). */
+function shapeOf(nameWords: readonly string[]): NameShape {
+  const ws = nameWords.map(stripPossessive);
+  const n = ws.length;
+  // each word lower-cased once (indices as in ws)
+  const lows = ws.map((w) => w.toLowerCase());
+  if (n === 1 && SUBJECT_PRONOUNS.has(lows[0])) {
+    const cls = SUBJECT_PRONOUNS.get(lows[0]);
+    return { kind: cls === 'person' ? 'person' : cls === 'organisation' ? 'organisation' : 'unknown', plural: cls === 'plural', surname: null, head: lows[0], pronoun: true };
   }
   // the phrase before the first link word holds the head noun
-  let cut = ws.length;
-  for (let i = 1; i < ws.length; i++) if (NP_LINKS.has(ws[i].toLowerCase())) { cut = i; break; }
-  const core = ws.slice(0, cut).filter((w, i) => !(i === 0 && LEADING_DETERMINERS.has(w.toLowerCase())));
-  const headWord = core.length ? core[core.length - 1] : ws.length ? ws[ws.length - 1] : '';
-  const head = headWord.toLowerCase();
+  let cut = n;
+  for (let i = 1; i < n; i++) if (NP_LINKS.has(lows[i])) { cut = i; break; }
+  // the core: ws[c0, cut), without a leading determiner
+  const c0 = cut > 0 && LEADING_DETERMINERS.has(lows[0]) ? 1 : 0;
+  const coreLen = cut - c0;
+  const headAt = coreLen > 0 ? cut - 1 : n - 1;
+  const headWord = headAt >= 0 ? ws[headAt] : '';
+  const head = headAt >= 0 ? lows[headAt] : '';
   const headSing = singular(head);
-  const plural = headSing !== head && (PERSON_ROLES.has(headSing) || (UPPER.test(headWord) && /s$/.test(headWord) && core.length === 1 && /(crat|can|ist|ian)s$/.test(head)));
-  if (ORG_HEADS.has(head) || (ACRONYM.test(headWord) && !TITLES.has(head.replace(/\.$/, '')))) {
+  const plural = headSing !== head && (PERSON_ROLES.has(headSing) || (UPPER.test(headWord) && /s$/.test(headWord) && coreLen === 1 && /(crat|can|ist|ian)s$/.test(head)));
+  if (ORG_HEADS.has(head) || (ACRONYM.test(headWord) && !TITLES.has(withoutFinalPeriod(head)))) {
     return { kind: 'organisation', plural: false, surname: null, head, pronoun: false };
   }
   if (plural) return { kind: 'person', plural: true, surname: null, head: headSing, pronoun: false };
   if (PERSON_ROLES.has(head) || PERSON_ROLES.has(headSing)) return { kind: 'person', plural: false, surname: null, head, pronoun: false };
   // trailing run of capitalised words, titles stripped, is a person's name
-  if (cut === ws.length && UPPER.test(headWord)) {
-    let k = core.length - 1;
-    while (k >= 0 && UPPER.test(core[k])) k--;
-    const run = core.slice(k + 1);
-    let t = 0;
-    while (t < run.length - 1 && TITLES.has(run[t].toLowerCase().replace(/\.$/, ''))) t++;
-    const nameWords = run.slice(t).filter((w) => !NAME_SUFFIXES.has(w.toLowerCase()));
-    if (nameWords.length >= 1) {
-      const surname = nameWords[nameWords.length - 1].toLowerCase();
+  if (cut === n && UPPER.test(headWord)) {
+    // the run: ws[r, n); k = r - 1 is the last core word before it (k < c0: none)
+    let k = n - 1;
+    while (k >= c0 && UPPER.test(ws[k])) k--;
+    const r = k + 1;
+    let t = r;
+    while (t < n - 1 && TITLES.has(withoutFinalPeriod(lows[t]))) t++;
+    let count = 0;
+    let last = -1;
+    for (let i = t; i < n; i++) if (!NAME_SUFFIXES.has(lows[i])) { count++; last = i; }
+    if (count >= 1) {
+      const surname = lows[last];
       // a lone capitalised word without title could be a place or an outlet: unknown
-      const kind: SpeakerKind = nameWords.length >= 2 || t > 0 || k >= 0 ? 'person' : 'unknown';
+      const kind: SpeakerKind = count >= 2 || t > r || k >= c0 ? 'person' : 'unknown';
       return { kind, plural: false, surname, head, pronoun: false };
     }
   }
   return { kind: 'unknown', plural: false, surname: null, head, pronoun: false };
 }
 
+function withoutFinalPeriod(w: string): string {
+  return w.endsWith('.') ? w.slice(0, -1) : w;
+}
+
 function foldCase(s: string): string {
-  return s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  // ASCII is its own decomposition and holds no marks
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) return s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  return s.toLowerCase();
 }
 
 /**
@@ -86,10 +123,14 @@ function foldCase(s: string): string {
  * `U.S.`/`US`/`United States`.
  */
 export function speakerKey(name: string): string {
-  const shape = nameShape(name);
+  const ws = words(name);
+  return keyOf(ws, shapeOf(ws));
+}
+
+function keyOf(nameWords: readonly string[], shape: NameShape): string {
   if (shape.pronoun) return shape.head;
   if (shape.surname && shape.kind !== 'organisation') return foldCase(shape.surname).replace(/\./g, '');
-  let ws = words(name).map((w) => foldCase(stripPossessive(w)));
+  let ws = nameWords.map((w) => foldCase(stripPossessive(w)));
   while (ws.length > 1 && LEADING_DETERMINERS.has(ws[0])) ws = ws.slice(1);
   if (shape.kind === 'organisation') {
     for (const prefix of COUNTRY_PREFIXES) {
@@ -104,7 +145,10 @@ export function speakerKey(name: string): string {
 
 /** Whether a noun phrase is a short definite description (`the ministry`, `the foreign ministry`). */
 export function isDefiniteDescription(name: string): boolean {
-  const ws = words(name);
+  return definiteOf(words(name));
+}
+
+function definiteOf(ws: readonly string[]): boolean {
   if (ws.length < 2 || ws[0].toLowerCase() !== 'the') return false;
   return ws.slice(1).every((w) => !UPPER.test(w));
 }
@@ -117,5 +161,77 @@ export function displayName(mention: string): string {
 
 /** How full a name is: its number of words other than determiners. */
 export function fullness(name: string): number {
-  return words(name).filter((w) => !LEADING_DETERMINERS.has(w.toLowerCase())).length;
+  return fullnessOf(words(name));
+}
+
+function fullnessOf(ws: readonly string[]): number {
+  return ws.filter((w) => !LEADING_DETERMINERS.has(w.toLowerCase())).length;
+}
+
+/** Number of words of a name that start with a capital. */
+export function capitalWords(name: string): number {
+  let n = 0;
+  for (const w of name.split(/\s+/)) if (UPPER.test(w)) n++;
+  return n;
+}
+
+interface NameInfo {
+  words?: string[];
+  shape?: NameShape;
+  key?: string;
+  definite?: boolean;
+  display?: string;
+  fullness?: number;
+  capitals?: number;
+}
+
+/**
+ * The functions above memoised per name text, for one document: a name is classified once
+ * however often it is mentioned, looked up or compared. Same results as the functions.
+ */
+export class NameCache {
+  private readonly map = new Map<string, NameInfo>();
+
+  private info(name: string): NameInfo {
+    let i = this.map.get(name);
+    if (!i) {
+      i = {};
+      this.map.set(name, i);
+    }
+    return i;
+  }
+
+  private wordsOf(i: NameInfo, name: string): string[] {
+    return (i.words ??= words(name));
+  }
+
+  shape(name: string): NameShape {
+    const i = this.info(name);
+    return (i.shape ??= shapeOf(this.wordsOf(i, name)));
+  }
+
+  key(name: string): string {
+    const i = this.info(name);
+    return (i.key ??= keyOf(this.wordsOf(i, name), (i.shape ??= shapeOf(this.wordsOf(i, name)))));
+  }
+
+  definite(name: string): boolean {
+    const i = this.info(name);
+    return (i.definite ??= definiteOf(this.wordsOf(i, name)));
+  }
+
+  display(name: string): string {
+    const i = this.info(name);
+    return (i.display ??= displayName(name));
+  }
+
+  fullness(name: string): number {
+    const i = this.info(name);
+    return (i.fullness ??= fullnessOf(this.wordsOf(i, name)));
+  }
+
+  capitals(name: string): number {
+    const i = this.info(name);
+    return (i.capitals ??= capitalWords(name));
+  }
 }

@@ -10,8 +10,9 @@
  * quote, quotes nested in an attributed quote). Linear in the text; never throws.
  */
 import type { Line, LineKind, Quote, Span, Speaker } from '../types';
+import { isJsSpace } from './chars';
 import { SpeakerTracker, type Entity } from './coref';
-import { isDefiniteDescription, nameShape, speakerKey as keyOf } from './identity';
+import { speakerKey as keyOf } from './identity';
 import { DETERMINERS, NP_STOP, SUBJECT_PRONOUNS } from './lexicon';
 import { scanLine, startsWithOpeningDouble, type QuoteMarkSpan } from './marks';
 import { attributionAfter, attributionBefore, sentenceSubject, speechSubjects, type Attribution, type TokenRange } from './patterns';
@@ -204,10 +205,27 @@ const TITLE_CUES = new Set(['on', 'in', 'of', 'at', 'from', 'titled', 'entitled'
 function isTitle(content: string, before: Token | undefined): boolean {
   if (!before || before.kind !== 'word') return false;
   if (!(TITLE_CUES.has(before.lower) || /['\u2019]s$/.test(before.lower))) return false;
-  const words = content.replace(/[.,!?;:\u2026]+$/u, '').split(/\s+/).filter((w) => w.length > 0);
+  // index scans, not `/[.,!?;:…]+$/` (quadratic in a long run of punctuation) nor a split of
+  // the whole quotation (at most 11 words are looked at)
+  let end = content.length;
+  while (end > 0 && isTitleFinalPunct(content.charCodeAt(end - 1))) end--;
+  const words: string[] = [];
+  for (let i = 0; i < end && words.length <= 10;) {
+    while (i < end && isJsSpace(content.charCodeAt(i))) i++;
+    if (i >= end) break;
+    let j = i + 1;
+    while (j < end && !isJsSpace(content.charCodeAt(j))) j++;
+    words.push(content.slice(i, j));
+    i = j;
+  }
   if (words.length === 0 || words.length > 10) return false;
   return words.every((w, i) => (i > 0 && TITLE_SMALL_WORDS.has(w.toLowerCase())) || /^[\p{Lu}\p{N}]/u.test(w));
 }
+
+function isTitleFinalPunct(c: number): boolean {
+  return c === 46 || c === 44 || c === 33 || c === 63 || c === 59 || c === 58 || c === 0x2026;
+}
+
 
 /**
  * A noun phrase that names nobody: no capital, no pronoun, no person or organisation head,
@@ -215,16 +233,16 @@ function isTitle(content: string, before: Token | undefined): boolean {
  */
 function isImplausibleSpeaker(np: string, tracker: SpeakerTracker): boolean {
   if (/\p{Lu}/u.test(np) || isSpeakerLike(np, tracker)) return false;
-  const head = nameShape(np).head;
+  const head = tracker.names.shape(np).head;
   return !/(er|or|ist|ian|ant|ent|ee|man|woman|men|women|one|body|ers|ors|ists|ians|ants|ents)$/.test(head);
 }
 
 /** A person, an organisation or a subject pronoun: who can be said to say something. */
 function isSpeakerLike(np: string, tracker: SpeakerTracker): boolean {
-  const shape = nameShape(np);
+  const shape = tracker.names.shape(np);
   if (shape.pronoun || shape.kind !== 'unknown') return true;
   // a bare surname (`Trump`) is a speaker when the file names that person in full
-  const known = tracker.entity(keyOf(np));
+  const known = tracker.entity(tracker.names.key(np));
   return !!known && known.kind !== 'unknown';
 }
 
@@ -295,13 +313,13 @@ function makeSpeaker(np: Span, tracker: SpeakerTracker): Speaker | null {
   if (SUBJECT_PRONOUNS.has(lower)) {
     const r = tracker.resolvePronoun(lower, np.start);
     if (!r) {
-      return { mention: np, via: null, name: np.text, key: `?${lower}@${np.start}`, kind: nameShape(np.text).kind };
+      return { mention: np, via: null, name: np.text, key: `?${lower}@${np.start}`, kind: tracker.names.shape(np.text).kind };
     }
     return { mention: r.mention, via: np, name: r.entity.name, key: r.entity.key, kind: r.entity.kind };
   }
   const entity = tracker.add(np, true);
   if (!entity) return null;
-  if (isDefiniteDescription(np.text) && entity.key !== keyOf(np.text)) {
+  if (tracker.names.definite(np.text) && entity.key !== tracker.names.key(np.text)) {
     const naming = tracker.namingMention(entity, np.start) ?? np;
     return { mention: naming, via: np, name: entity.name, key: entity.key, kind: entity.kind };
   }
@@ -339,7 +357,7 @@ function recordEntities(text: string, tokens: readonly Token[], tracker: Speaker
     while (end < tokens.length && tokens[end].kind === 'word' && (tokens[end].cap || (tokens[end].lower === 'of' && tokens[end + 1]?.cap && end > start))) end++;
     if (end > start) {
       const r: TokenRange = { start, end: end - 1 };
-      const shape = nameShape(rangeSpan(text, tokens, r).text);
+      const shape = tracker.names.shape(start === end - 1 ? tokens[start].text : text.slice(tokens[start].start, tokens[end - 1].end));
       if (shape.kind !== 'unknown' && !shape.pronoun && (end - start >= 2 || shape.kind === 'organisation')) add(r, false);
     }
     k = Math.max(end, k + 1);

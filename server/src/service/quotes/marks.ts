@@ -5,6 +5,7 @@
  * quotation or outside all of them (single inside double = a nested quote).
  * One left-to-right pass per line, no regular expressions over the line: linear time.
  */
+import { isWordUnit } from './chars';
 
 export interface QuoteMarkSpan {
   /** offset of the opening mark */
@@ -30,20 +31,24 @@ const SQ_OPEN = new Set([0x2018, 0x201a, 0x2039]); // ‘ ‚ ‹
 const SQ_CLOSE = new Set([0x2019, 0x203a]); // ’ ›
 const SQ_AMBIG = new Set([0x27]); // '
 
+// the sets as bits of a table over the BMP: the scan asks about every character of a line
+const DOUBLE = 1;
+const SINGLE = 2;
+const MARKS = new Uint8Array(0x10000);
+for (const set of [DQ_OPEN, DQ_CLOSE, DQ_AMBIG]) for (const c of set) MARKS[c] |= DOUBLE;
+for (const set of [SQ_OPEN, SQ_CLOSE, SQ_AMBIG]) for (const c of set) MARKS[c] |= SINGLE;
+
 export function isDoubleMark(c: number): boolean {
-  return DQ_OPEN.has(c) || DQ_CLOSE.has(c) || DQ_AMBIG.has(c);
+  return c >= 0 && c < 0x10000 && (MARKS[c] & DOUBLE) !== 0;
 }
 
 export function isSingleMark(c: number): boolean {
-  return SQ_OPEN.has(c) || SQ_CLOSE.has(c) || SQ_AMBIG.has(c);
+  return c >= 0 && c < 0x10000 && (MARKS[c] & SINGLE) !== 0;
 }
 
-const LETTER = /[\p{L}\p{N}\p{M}]/u;
-
+/** \p{L}, \p{N} or \p{M} (a surrogate is not a word character). */
 export function isWordChar(c: number): boolean {
-  if (c < 0x80) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  if (c >= 0xd800 && c <= 0xdfff) return false;
-  return LETTER.test(String.fromCharCode(c));
+  return isWordUnit(c);
 }
 
 function isSpace(c: number): boolean {
@@ -116,14 +121,22 @@ function singleRole(text: string, i: number, from: number, to: number): SingleRo
  */
 export function scanLine(text: string, from: number, to: number): QuoteMarkSpan[] {
   const out: QuoteMarkSpan[] = [];
-  // 1. double marks (a doubled apostrophe `''` counts as one double mark, as in old NYT copy)
+  // 1. double marks (a doubled apostrophe `''` counts as one double mark, as in old NYT copy);
+  // the same pass notes where the single marks are, so step 2 visits only those
+  let singleAt: number[] | null = null;
   let open = -1;
   let openLen = 1;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    const twin = c === 0x27 && i + 1 < to && text.charCodeAt(i + 1) === 0x27;
-    if (!twin && !isDoubleMark(c)) continue;
-    const len = twin ? 2 : 1;
+    const f = MARKS[c];
+    if (f === 0 || f === undefined) continue;
+    let len = 1;
+    if ((f & SINGLE) !== 0) {
+      (singleAt ??= []).push(i);
+      if (c !== 0x27 || i + 1 >= to || text.charCodeAt(i + 1) !== 0x27) continue;
+      singleAt.push(i + 1);
+      len = 2;
+    }
     const role = doubleRole(text, i, from, to, len);
     if (open < 0) {
       if (role !== 'close') { open = i; openLen = len; }
@@ -139,19 +152,21 @@ export function scanLine(text: string, from: number, to: number): QuoteMarkSpan[
     i += len - 1;
   }
   if (open >= 0) out.push({ open, end: to, closed: false, single: false, parent: -1, openLen, closeLen: 0 });
+  if (singleAt === null) return out;
 
   // 2. single marks, within each double quote and in the gaps between them; a single-quoted
   // quotation outside doubles may contain them (British style: 'He said "no" to me,' she added)
-  const doubles = out.slice();
+  const doubles = out;
   const singles: QuoteMarkSpan[] = [];
+  const at: SingleCursor = { marks: singleAt, k: 0 };
   let gapStart = from;
   let pending = -1;
   for (let d = 0; d <= doubles.length; d++) {
     const gapEnd = d < doubles.length ? doubles[d].open : to;
-    pending = scanSingles(text, gapStart, gapEnd, -1, singles, pending);
+    pending = scanSingles(text, gapStart, gapEnd, -1, singles, pending, at);
     if (d < doubles.length) {
       const q = doubles[d];
-      scanSingles(text, q.open + q.openLen, q.end - q.closeLen, d, singles, -1);
+      scanSingles(text, q.open + q.openLen, q.end - q.closeLen, d, singles, -1, at);
       gapStart = q.end;
     }
   }
@@ -172,11 +187,19 @@ export function scanLine(text: string, from: number, to: number): QuoteMarkSpan[
   return all;
 }
 
-function scanSingles(text: string, from: number, to: number, parent: number, out: QuoteMarkSpan[], pendingIn: number): number {
+/** The offsets of a line's single marks, ascending, and how far step 2 has read them. */
+interface SingleCursor {
+  marks: number[];
+  k: number;
+}
+
+/** Pairs the single marks in [from, to); ranges come in increasing, non-overlapping order. */
+function scanSingles(text: string, from: number, to: number, parent: number, out: QuoteMarkSpan[], pendingIn: number, at: SingleCursor): number {
   let pending = pendingIn;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (!isSingleMark(c)) continue;
+  const marks = at.marks;
+  while (at.k < marks.length && marks[at.k] < from) at.k++;
+  for (; at.k < marks.length && marks[at.k] < to; at.k++) {
+    const i = marks[at.k];
     const role = singleRole(text, i, from, to);
     if (role === 'open') pending = i;
     else if ((role === 'close' || role === 'closeOrApostrophe') && pending >= 0 && i > pending + 1) {

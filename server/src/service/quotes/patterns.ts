@@ -4,7 +4,7 @@
  * `according to X`, `X told Y`, `X was quoted as saying`. Every search is bounded to the
  * quote's sentence and a fixed number of tokens.
  */
-import { AUX_SKIP, DETERMINERS, IRREGULAR_PAST, NP_LINKS, NP_STOP, SPEECH_VERB_FORMS, SUBJECT_PRONOUNS, TIME_WORDS, WEAK_SPEECH_VERBS, isIngForm } from './lexicon';
+import { AUX_SKIP, DETERMINERS, IRREGULAR_PAST, NP_LINKS, NP_STOP, SUBJECT_PRONOUNS, TIME_WORDS, WEAK_SPEECH_VERBS, isIngForm } from './lexicon';
 import type { Token } from './tokens';
 
 /** Token range [start, end] inclusive. */
@@ -29,7 +29,7 @@ const CUE_NOUNS = new Set(['statement', 'interview', 'speech', 'email', 'e-mail'
 
 export function speechVerb(t: Token | undefined): string | null {
   if (!t || t.kind !== 'word') return null;
-  return SPEECH_VERB_FORMS.get(t.lower) ?? null;
+  return t.verb;
 }
 
 /**
@@ -357,8 +357,8 @@ function looksFinite(t: Token): boolean {
   const w = t.lower;
   if (NP_STOP.has(w) || DETERMINERS.has(w) || NP_LINKS.has(w)) return false;
   if (IRREGULAR_PAST.has(w)) return true;
-  const base = SPEECH_VERB_FORMS.get(w);
-  if (base !== undefined && base !== w && !isIngForm(w)) return true;
+  const base = t.verb;
+  if (base !== null && base !== w && !isIngForm(w)) return true;
   if (w.length > 3 && w.endsWith('ed')) return true;
   return w.length > 3 && w.endsWith('s') && !/(ss|us|is|ous|ics|ness)$/.test(w);
 }

@@ -3,8 +3,8 @@
  * sentence each token belongs to. Attribution patterns are matched on these tokens, so no
  * regular expression ever runs over unbounded text. One linear pass.
  */
-import { ABBREVIATIONS } from './lexicon';
-import { isWordChar } from './marks';
+import { isUpperUnit, isWordUnit } from './chars';
+import { ABBREVIATIONS, SPEECH_VERB_FORMS } from './lexicon';
 
 export type TokenKind = 'word' | 'punct' | 'quote';
 
@@ -20,6 +20,8 @@ export interface Token {
   cap: boolean;
   /** index of the first token of this token's sentence */
   sentence: number;
+  /** for words: the base form of the speech verb this form is (`said` → `say`), else null */
+  verb: string | null;
 }
 
 export interface MaskedQuote {
@@ -35,15 +37,40 @@ function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 0xa0 || c === 0x202f || c === 0x2007 || c === 0x200b || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) || c === 0x3000 || c === 10 || c === 13;
 }
 
-const UPPER = /\p{Lu}/u;
+/**
+ * Whether a lower-case word may be a speech-verb form, by its first and last letters and its
+ * length: most words are ruled out without hashing them for the map.
+ */
+const VERB_SHAPES = (() => {
+  const t = new Uint8Array(26 * 26 * 32);
+  for (const f of SPEECH_VERB_FORMS.keys()) {
+    const a = f.charCodeAt(0) - 97, b = f.charCodeAt(f.length - 1) - 97;
+    if (a >= 0 && a < 26 && b >= 0 && b < 26 && f.length < 32) t[(a * 26 + b) * 32 + f.length] = 1;
+    else return null; // a form outside a–z: no filter
+  }
+  return t;
+})();
+
+function verbOf(lower: string): string | null {
+  if (VERB_SHAPES !== null) {
+    const a = lower.charCodeAt(0) - 97, b = lower.charCodeAt(lower.length - 1) - 97;
+    if (!(a >= 0 && a < 26 && b >= 0 && b < 26 && lower.length < 32) || VERB_SHAPES[(a * 26 + b) * 32 + lower.length] === 0) return null;
+  }
+  return SPEECH_VERB_FORMS.get(lower) ?? null;
+}
+
 const CLITIC = /^(he|she|it|they|we|i|you|who|that|there)['\u2019](?:s|re|ve|d|ll|m)$/i;
+
+function isLowerAsciiOrDigit(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+}
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
 function isUpperStart(s: string): boolean {
-  return s.length > 0 && UPPER.test(s[0]);
+  return s.length > 0 && isUpperUnit(s.charCodeAt(0));
 }
 
 /**
@@ -54,14 +81,17 @@ export function tokenize(text: string, from: number, to: number, quotes: readonl
   const toks: Token[] = [];
   let qi = 0;
   let i = from;
-  const push = (start: number, end: number, kind: TokenKind, quote = -1): void => {
+  // `lowerCase`: the text is known to be its own lower case (ASCII without capitals)
+  const push = (start: number, end: number, kind: TokenKind, quote: number, lowerCase: boolean): void => {
     const t = text.slice(start, end);
-    toks.push({ start, end, text: t, lower: t.toLowerCase(), kind, quote, cap: kind === 'word' && isUpperStart(t), sentence: 0 });
+    const lower = lowerCase ? t : t.toLowerCase();
+    const word = kind === 'word';
+    toks.push({ start, end, text: t, lower, kind, quote, cap: word && isUpperUnit(text.charCodeAt(start)), sentence: 0, verb: word ? verbOf(lower) : null });
   };
   while (i < to) {
     if (qi < quotes.length && i >= quotes[qi].start) {
       const q = quotes[qi];
-      push(q.start, Math.min(q.end, to), 'quote', qi);
+      push(q.start, Math.min(q.end, to), 'quote', qi, false);
       i = Math.max(i, q.end);
       qi++;
       continue;
@@ -69,14 +99,22 @@ export function tokenize(text: string, from: number, to: number, quotes: readonl
     const limit = qi < quotes.length ? Math.min(to, quotes[qi].start) : to;
     const c = text.charCodeAt(i);
     if (isSpace(c)) { i++; continue; }
-    if (isWordChar(c)) {
+    if (isWordUnit(c)) {
       let j = i + 1;
+      let apostrophe = false;
+      let lowerCase = isLowerAsciiOrDigit(c);
       while (j < limit) {
         const d = text.charCodeAt(j);
-        if (isWordChar(d)) { j++; continue; }
+        if (isLowerAsciiOrDigit(d)) { j++; continue; }
+        if ((d >= 65 && d <= 90) || (d >= 0x80 && isWordUnit(d))) { j++; lowerCase = false; continue; }
         // joiners inside a word: U.S, parliament's, U.S.-Russia, AT&T
         if (d === 44 && isDigit(text.charCodeAt(j - 1)) && j + 3 < limit && isDigit(text.charCodeAt(j + 1)) && isDigit(text.charCodeAt(j + 2)) && isDigit(text.charCodeAt(j + 3)) && !isDigit(text.charCodeAt(j + 4))) { j += 4; continue; }
-        if ((d === 46 || d === 39 || d === 0x2019 || d === 45 || d === 38 || d === 0x2010 || d === 0x2011) && j + 1 < limit && isWordChar(text.charCodeAt(j + 1))) { j += 2; continue; }
+        if ((d === 46 || d === 39 || d === 0x2019 || d === 45 || d === 38 || d === 0x2010 || d === 0x2011) && j + 1 < limit && isWordUnit(text.charCodeAt(j + 1))) {
+          if (d === 39 || d === 0x2019) apostrophe = true;
+          if (d >= 0x80 || !isLowerAsciiOrDigit(text.charCodeAt(j + 1))) lowerCase = false;
+          j += 2;
+          continue;
+        }
         break;
       }
       // a final period belongs to abbreviations: U.S., Mr., J.
@@ -85,20 +123,20 @@ export function tokenize(text: string, from: number, to: number, quotes: readonl
         if (w.includes('.') || ABBREVIATIONS.has(w.toLowerCase()) || (w.length === 1 && isUpperStart(w))) j++;
       }
       // `He’s claiming`: a pronoun's clitic is a word of its own (possessives stay whole)
-      const clitic = CLITIC.exec(text.slice(i, Math.min(j, i + 8)));
+      const clitic = apostrophe && j - i <= 8 ? CLITIC.exec(text.slice(i, j)) : null;
       if (clitic && clitic[0].length === j - i) {
-        push(i, i + clitic[1].length, 'word');
-        push(i + clitic[1].length, j, 'word');
+        push(i, i + clitic[1].length, 'word', -1, lowerCase);
+        push(i + clitic[1].length, j, 'word', -1, lowerCase);
         i = j;
         continue;
       }
-      push(i, j, 'word');
+      push(i, j, 'word', -1, lowerCase);
       i = j;
       continue;
     }
     // surrogate pairs and other symbols: one token per code point
     const step = c >= 0xd800 && c <= 0xdbff && i + 1 < limit && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
-    push(i, i + step, 'punct');
+    push(i, i + step, 'punct', -1, c < 0x80);
     i += step;
   }
   // sentences
