@@ -3,9 +3,13 @@
  * lines of a plain-text seed: length, words, stopword density, sentence punctuation,
  * capitalisation, list markers, and keys for finding duplicated lines inside the file.
  * Linear in the line length; no regular expression runs on more than a bounded slice.
+ *
+ * One pass over the character codes does it all, with fast paths for ASCII: no string is built
+ * per character or per word (stopwords are looked up by a numeric code of the word, and the
+ * duplicate key is kept as a hash of its characters).
  */
 import { isBlankLine } from '../text/lines';
-import { ENGLISH_STOPWORDS, isStopword } from './stopwords';
+import { isStopword, isStopwordCode, MAX_STOPWORD_LENGTH } from './stopwords';
 
 /** Only this many characters of a line are looked at for word statistics (the rest is extrapolated). */
 const MAX_SCAN = 4000;
@@ -33,10 +37,15 @@ export interface LineFeatures {
   glued: number;
   /** leading white space */
   indent: number;
-  /** key for duplicate detection: letters and digits only, lower-cased, list marker removed */
-  dupKey: string;
-  /** for `WORLD Trump cuts short …`: the key without the leading ALL-CAPS section word(s) */
-  prefixKey: string | null;
+  /**
+   * Key for duplicate detection, as a 53-bit hash of the key text: the letters and digits only
+   * (the first 300), lower-cased, list marker removed. Equal keys are equal texts.
+   */
+  dupKey: number;
+  /** characters in the key text behind `dupKey` */
+  dupLen: number;
+  /** for `WORLD Trump cuts short …`: the key (hash, as `dupKey`) without the leading ALL-CAPS section word(s) */
+  prefixKey: number | null;
 }
 
 function isAlnumCode(code: number): boolean {
@@ -48,45 +57,41 @@ function isAlnumCode(code: number): boolean {
 
 const LIST_MARKER = /^(?:\d{1,3}[.)]|[a-z][.)]|[-*•·▪►–—●○■□✓✔»>])\s/;
 const LIST_MARKER_CHARS = new Set([...'-*•·▪►–—●○■□✓✔»>'].map((c) => c.charCodeAt(0)));
+/** a numbered or lettered list marker (`12.`, `b)`), whose number or letter the key leaves out */
+const NUMBERED_MARKER = /^\s*(?:\d{1,3}|[a-z])[.)]/;
+const KEY_MARKER = /^(?:\d{1,3}|[a-z])(?=[^0-9])/;
 const SECTION_PREFIX = /^((?:[A-Z][A-Z&]+ ){1,3})(?=[A-Z]?[a-z'‘“"]|[A-Z][a-z])/;
-/** Longest stopword: longer words are never looked up. */
-const MAX_STOPWORD = Math.max(...[...ENGLISH_STOPWORDS].map((w) => w.length));
 /** Most characters a duplicate key holds. */
 const MAX_KEY = 300;
 
-const BLANK: LineFeatures = Object.freeze({ blank: true, glued: 0, text: '', chars: 0, words: 0, stopwords: 0, stopDensity: 0, endsSentence: false, sentences: 0, capRatio: 0, allCaps: false, listMarker: false, indent: 0, dupKey: '', prefixKey: null }) as LineFeatures;
+function blankFeatures(): LineFeatures {
+  return { blank: true, glued: 0, text: '', chars: 0, words: 0, stopwords: 0, stopDensity: 0, endsSentence: false, sentences: 0, capRatio: 0, allCaps: false, listMarker: false, indent: 0, dupKey: 0, dupLen: 0, prefixKey: null };
+}
 
 /**
- * The letters and digits of `s` from `from` on, lower-cased, at most MAX_KEY characters (each
- * letter lower-cased on its own, so a character whose lower case is longer may end it a little past).
- * ASCII runs are cut and lower-cased as slices; other characters one at a time.
+ * The key text: the letters and digits of `s` from `from` on, lower-cased one character at a
+ * time, until it holds at least `max` characters. Only for short prefixes and tests.
  */
-function alnumKey(s: string, from: number): string {
+export function alnumKey(s: string, from = 0, max = MAX_KEY): string {
   let key = '';
-  let run = -1;
-  const n = s.length;
-  for (let i = from; i < n && key.length < MAX_KEY; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 128) {
-      if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90)) {
-        if (run < 0) run = i;
-        continue;
-      }
-    } else if (isAlnumCode(c)) {
-      if (run >= 0) {
-        key += s.slice(run, Math.min(i, run + MAX_KEY - key.length)).toLowerCase();
-        run = -1;
-      }
-      if (key.length < MAX_KEY) key += s[i].toLowerCase();
-      continue;
-    }
-    if (run >= 0) {
-      key += s.slice(run, Math.min(i, run + MAX_KEY - key.length)).toLowerCase();
-      run = -1;
-    }
-  }
-  if (run >= 0 && key.length < MAX_KEY) key += s.slice(run, Math.min(n, run + MAX_KEY - key.length)).toLowerCase();
+  for (let i = from; i < s.length && key.length < max; i++) if (isAlnumCode(s.charCodeAt(i))) key += s[i].toLowerCase();
   return key;
+}
+
+const H1 = 0x811c9dc5;
+const H2 = 0x9e3779b9;
+
+/** The 53-bit hash of a key text (the same as `lineFeatures` computes while it scans). */
+export function keyHash(key: string): number {
+  let h1 = H1;
+  let h2 = H2;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+    h2 ^= h2 >>> 15;
+  }
+  return (h1 >>> 0) * 0x200000 + ((h2 >>> 0) & 0x1fffff);
 }
 
 /** Whether `s` ends a sentence: `[.!?]` and at most three closing quotes or brackets, but not `...`. */
@@ -108,19 +113,43 @@ function endsWithSentence(s: string): boolean {
 }
 
 export function lineFeatures(raw: string): LineFeatures {
-  const full = raw.trim();
-  if (full.length === 0 || isBlankLine(raw)) return { ...BLANK };
+  const first = raw.charCodeAt(0);
+  const last = raw.charCodeAt(raw.length - 1);
+  // a line that starts and ends with a visible ASCII character is neither blank nor in need of trimming
+  const plain = first > 32 && first < 127 && last > 32 && last < 127;
+  const full = plain ? raw : raw.trim();
+  if (!plain && (full.length === 0 || isBlankLine(raw))) return blankFeatures();
   let indent = 0;
-  for (;;) {
-    const c = raw.charCodeAt(indent);
-    if (c === 32 || c === 9 || c === 0xa0) indent++;
-    else break;
+  if (!plain) {
+    for (;;) {
+      const c = raw.charCodeAt(indent);
+      if (c === 32 || c === 9 || c === 0xa0) indent++;
+      else break;
+    }
   }
   const chars = full.length;
   const text = chars > MAX_SCAN ? full.slice(0, MAX_SCAN) : full;
   const scale = chars > MAX_SCAN ? chars / MAX_SCAN : 1;
+  const n = text.length;
 
-  // words, stopwords, capitalisation in one pass over character codes
+  const c0 = text.charCodeAt(0);
+  const listMarker = ((c0 >= 48 && c0 <= 57) || (c0 >= 97 && c0 <= 122) || LIST_MARKER_CHARS.has(c0)) && LIST_MARKER.test(text.slice(0, 8));
+  /** leading key characters left out of `dupKey` (a list marker's number or letter) */
+  let skip = 0;
+  if (listMarker && NUMBERED_MARKER.test(text)) {
+    const m = KEY_MARKER.exec(alnumKey(text, 0, 4));
+    if (m) skip = m[0].length;
+  }
+  /** where the key behind `prefixKey` starts (after `WORLD `), -1 without a section prefix */
+  let restFrom = -1;
+  if (c0 >= 65 && c0 <= 90) {
+    const c1 = text.charCodeAt(1);
+    if ((c1 >= 65 && c1 <= 90) || c1 === 38) {
+      const pm = SECTION_PREFIX.exec(text.slice(0, 40));
+      if (pm) restFrom = pm[1].length;
+    }
+  }
+
   let words = 0;
   let stop = 0;
   let content = 0;
@@ -132,32 +161,63 @@ export function lineFeatures(raw: string): LineFeatures {
   let prevLower = false;
   /** start of the current word, -1 outside a word */
   let ws = -1;
-  /** the current word has an upper-case or non-ASCII character, or a typographic apostrophe */
-  let wUpper = false;
-  let wApos = false;
-  const n = text.length;
+  /** the current word coded for the stopword table; state -1: it has a digit (never a stopword); -2: look it up as a string */
+  let wHead = 0;
+  let wRest = 0;
+  let wState = 0;
+  // the key: characters so far and their hash (from `skip` on); the same for the key after a section prefix
+  let kLen = 0;
+  let k1 = H1;
+  let k2 = H2;
+  let rLen = 0;
+  let r1 = H1;
+  let r2 = H2;
   for (let i = 0; i <= n; i++) {
     const code = i < n ? text.charCodeAt(i) : 32;
     if (code < 128 ? (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) : isAlnumCode(code)) {
       if (ws < 0) {
         ws = i;
-        wUpper = false;
-        wApos = false;
+        wHead = 0;
+        wRest = 0;
+        wState = 0;
       }
-      if (code >= 97 && code <= 122) {
-        lower++;
-        prevLower = true;
-      } else if (code >= 65 && code <= 90) {
-        upper++;
-        wUpper = true;
-        if (prevLower) glued++;
-        prevLower = false;
-      } else if (code < 128) {
-        prevLower = false;
+      if (code < 128) {
+        let lc = code;
+        if (code >= 97 && code <= 122) {
+          lower++;
+          prevLower = true;
+        } else if (code >= 65 && code <= 90) {
+          lc = code + 32;
+          upper++;
+          if (prevLower) glued++;
+          prevLower = false;
+        } else {
+          prevLower = false;
+          wState = -1;
+        }
+        if (wState === 0) {
+          if (i - ws < 6) wHead = wHead * 28 + (lc - 96);
+          else wRest = wRest * 28 + (lc - 96);
+        }
+        if (kLen < MAX_KEY) {
+          if (kLen >= skip) {
+            k1 = Math.imul(k1 ^ lc, 0x01000193);
+            k2 = Math.imul(k2 ^ lc, 0x5bd1e995);
+            k2 ^= k2 >>> 15;
+          }
+          kLen++;
+        }
+        if (restFrom >= 0 && i >= restFrom && rLen < MAX_KEY) {
+          r1 = Math.imul(r1 ^ lc, 0x01000193);
+          r2 = Math.imul(r2 ^ lc, 0x5bd1e995);
+          r2 ^= r2 >>> 15;
+          rLen++;
+        }
       } else {
-        wUpper = true;
+        wState = -2;
         const ch = text[i];
-        if (ch !== ch.toLowerCase()) {
+        const lch = ch.toLowerCase();
+        if (ch !== lch) {
           upper++;
           if (prevLower) glued++;
           prevLower = false;
@@ -165,35 +225,58 @@ export function lineFeatures(raw: string): LineFeatures {
           lower++;
           prevLower = true;
         } else prevLower = false;
+        // the key takes the whole lower case of the character (it may be longer than one)
+        if (kLen < MAX_KEY) {
+          for (let j = 0; j < lch.length; j++) {
+            if (kLen >= skip) {
+              const lc = lch.charCodeAt(j);
+              k1 = Math.imul(k1 ^ lc, 0x01000193);
+              k2 = Math.imul(k2 ^ lc, 0x5bd1e995);
+              k2 ^= k2 >>> 15;
+            }
+            kLen++;
+          }
+        }
+        if (restFrom >= 0 && i >= restFrom && rLen < MAX_KEY) {
+          for (let j = 0; j < lch.length; j++) {
+            const lc = lch.charCodeAt(j);
+            r1 = Math.imul(r1 ^ lc, 0x01000193);
+            r2 = Math.imul(r2 ^ lc, 0x5bd1e995);
+            r2 ^= r2 >>> 15;
+            rLen++;
+          }
+        }
       }
     } else if ((code === 39 || code === 0x2019) && ws >= 0 && i + 1 < n && isAlnumCode(text.charCodeAt(i + 1))) {
-      if (code === 0x2019) wApos = true;
+      // an apostrophe inside a word: part of the word (as '), not of the key
+      if (wState === 0) {
+        if (i - ws < 6) wHead = wHead * 28 + 27;
+        else wRest = wRest * 28 + 27;
+      }
     } else {
       prevLower = false;
       if (ws >= 0) {
         // a word ends
         words++;
         let isStop = false;
-        if (i - ws <= MAX_STOPWORD) {
-          let lw = text.slice(ws, i);
-          if (wUpper) lw = lw.toLowerCase();
-          if (wApos) lw = lw.replace(/\u2019/g, "'");
-          isStop = isStopword(lw);
+        if (i - ws <= MAX_STOPWORD_LENGTH) {
+          if (wState === 0) isStop = isStopwordCode(wHead, wRest);
+          else if (wState === -2) isStop = isStopword(text.slice(ws, i).toLowerCase().replace(/\u2019/g, "'"));
         }
         if (isStop) stop++;
         else {
-          const c0 = text.charCodeAt(ws);
-          if (c0 < 128) {
-            if (c0 >= 65 && c0 <= 90) {
+          const s0 = text.charCodeAt(ws);
+          if (s0 < 128) {
+            if (s0 >= 65 && s0 <= 90) {
               content++;
               capContent++;
-            } else if (c0 >= 97 && c0 <= 122) content++;
+            } else if (s0 >= 97 && s0 <= 122) content++;
           } else {
-            const s0 = text[ws];
-            const l0 = s0.toLowerCase();
-            if (l0 !== s0.toUpperCase()) {
+            const ch0 = text[ws];
+            const l0 = ch0.toLowerCase();
+            if (l0 !== ch0.toUpperCase()) {
               content++;
-              if (s0 !== l0) capContent++;
+              if (ch0 !== l0) capContent++;
             }
           }
         }
@@ -206,28 +289,8 @@ export function lineFeatures(raw: string): LineFeatures {
     }
   }
 
-  const endsSentence = endsWithSentence(chars > 6 ? full.slice(-6) : full);
+  const endsSentence = endsWithSentence(full);
   if (endsSentence) sentences++;
-  const c0 = text.charCodeAt(0);
-  const listMarker = ((c0 >= 48 && c0 <= 57) || (c0 >= 97 && c0 <= 122) || LIST_MARKER_CHARS.has(c0)) && LIST_MARKER.test(text.slice(0, 8));
-
-  const key = alnumKey(text, 0);
-  let dupKey = key;
-  if (listMarker) {
-    const m = /^(?:\d{1,3}|[a-z])(?=[^0-9])/.exec(key);
-    if (m && /^\s*(?:\d{1,3}|[a-z])[.)]/.test(text)) dupKey = key.slice(m[0].length);
-  }
-
-  // `WORLD Trump cuts short …`: the leading ALL-CAPS word(s) as a section prefix
-  let prefixKey: string | null = null;
-  if (words >= 4 && c0 >= 65 && c0 <= 90) {
-    const c1 = text.charCodeAt(1);
-    const pm = (c1 >= 65 && c1 <= 90) || c1 === 38 ? SECTION_PREFIX.exec(text.slice(0, 40)) : null;
-    if (pm) {
-      const rk = alnumKey(text, pm[1].length);
-      if (rk.length >= 10) prefixKey = rk;
-    }
-  }
 
   const W = Math.round(words * scale);
   return {
@@ -244,7 +307,8 @@ export function lineFeatures(raw: string): LineFeatures {
     listMarker,
     glued: Math.round(glued * scale),
     indent,
-    dupKey,
-    prefixKey,
+    dupKey: (k1 >>> 0) * 0x200000 + ((k2 >>> 0) & 0x1fffff),
+    dupLen: kLen - skip,
+    prefixKey: restFrom >= 0 && words >= 4 && rLen >= 10 ? (r1 >>> 0) * 0x200000 + ((r2 >>> 0) & 0x1fffff) : null,
   };
 }
