@@ -3,10 +3,18 @@
  * its text names, duplication inside the file, the header title, and recurrence across the corpus.
  */
 import type { ChromeCode, ChromeInput } from '../types';
-import { lineFeatures, type LineFeatures } from './features';
+import { lineFeatures as features, type LineFeatures } from './features';
 import { wrappedParagraphs } from './wrap';
-import { WEIGHTS } from './weights';
-import { isCommentsStart, isDatelineShape, isSectionLabel, matchPattern, type PatternHit } from './patterns';
+import { WEIGHTS as weights } from './weights';
+import { isCommentsStart as commentsStart, isDatelineShape as datelineShape, isSectionLabel as sectionLabel, matchPattern as patternOf, type PatternHit } from './patterns';
+
+// module-local bindings for the per-line loop (imported bindings may be getters under some loaders)
+const lineFeatures = features;
+const WEIGHTS = weights;
+const matchPattern = patternOf;
+const isSectionLabel = sectionLabel;
+const isCommentsStart = commentsStart;
+const isDatelineShape = datelineShape;
 
 /** Lines longer than this are never looked up in the corpus (and never template-like). */
 const MAX_RECURRENCE_CHARS = 2000;

@@ -8,8 +8,25 @@
  * per character or per word (stopwords are looked up by a numeric code of the word, and the
  * duplicate key is kept as a hash of its characters).
  */
-import { isBlankLine } from '../text/lines';
-import { isStopword, isStopwordCode, MAX_STOPWORD_LENGTH } from './stopwords';
+import { isBlankLine as textIsBlankLine } from '../text/lines';
+import { isStopword as stopwordTest, MAX_STOPWORD_LENGTH } from './stopwords';
+import { CUE, HEAD_CHARS, tokenCues as patternTokenCues } from './patterns';
+import { isStopwordCode as stopwordCode } from './stopwords';
+
+// module-local copies: the hot loop below reads plain constants, not imported bindings
+const tokenCues = patternTokenCues;
+const isStopwordCode = stopwordCode;
+const isStopword = stopwordTest;
+const isBlankLine = textIsBlankLine;
+const MAX_STOPWORD = MAX_STOPWORD_LENGTH;
+const HEAD = HEAD_CHARS;
+const CUE_DIGIT = CUE.digit;
+const CUE_DOT_CAP = CUE.dotCap;
+const CUE_Q_DOT = CUE.qDot;
+const CUE_PARENS = CUE.parens;
+const CUE_BRACE = CUE.brace;
+const CUE_LT = CUE.lt;
+const CUE_COPYRIGHT = CUE.copyright;
 
 /** Only this many characters of a line are looked at for word statistics (the rest is extrapolated). */
 const MAX_SCAN = 4000;
@@ -46,6 +63,10 @@ export interface LineFeatures {
   dupLen: number;
   /** for `WORLD Trump cuts short …`: the key (hash, as `dupKey`) without the leading ALL-CAPS section word(s) */
   prefixKey: number | null;
+  /** cue bits (`CUE` in patterns.ts) of the whole text: the pre-test of the pattern expressions */
+  cues: number;
+  /** cue bits of tokens and marks in the first HEAD_CHARS characters */
+  headCues: number;
 }
 
 function isAlnumCode(code: number): boolean {
@@ -65,7 +86,7 @@ const SECTION_PREFIX = /^((?:[A-Z][A-Z&]+ ){1,3})(?=[A-Z]?[a-z'‘“"]|[A-Z][a-
 const MAX_KEY = 300;
 
 function blankFeatures(): LineFeatures {
-  return { blank: true, glued: 0, text: '', chars: 0, words: 0, stopwords: 0, stopDensity: 0, endsSentence: false, sentences: 0, capRatio: 0, allCaps: false, listMarker: false, indent: 0, dupKey: 0, dupLen: 0, prefixKey: null };
+  return { blank: true, glued: 0, text: '', chars: 0, words: 0, stopwords: 0, stopDensity: 0, endsSentence: false, sentences: 0, capRatio: 0, allCaps: false, listMarker: false, indent: 0, dupKey: 0, dupLen: 0, prefixKey: null, cues: 0, headCues: 0 };
 }
 
 /**
@@ -172,6 +193,14 @@ export function lineFeatures(raw: string): LineFeatures {
   let rLen = 0;
   let r1 = H1;
   let r2 = H2;
+  // cues: the token being read (code of its first letters), and whether the last character ended word characters
+  let cues = 0;
+  let head = 0;
+  let tBoundary = true;
+  let tActive = false;
+  let tCode = 0;
+  let tLen = 0;
+  let tStart = 0;
   for (let i = 0; i <= n; i++) {
     const code = i < n ? text.charCodeAt(i) : 32;
     if (code < 128 ? (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) : isAlnumCode(code)) {
@@ -194,7 +223,31 @@ export function lineFeatures(raw: string): LineFeatures {
         } else {
           prevLower = false;
           wState = -1;
+          if (i < HEAD) head |= CUE_DIGIT;
+          cues |= CUE_DIGIT;
         }
+        if (lc >= 97) {
+          if (tBoundary) {
+            tActive = true;
+            tCode = lc - 96;
+            tLen = 1;
+            tStart = i;
+          } else if (tActive) {
+            tCode = tCode * 28 + (lc - 96);
+            if (++tLen === 4) {
+              const m = tokenCues(tCode);
+              cues |= m;
+              if (tStart < HEAD) head |= m;
+              tActive = false;
+            }
+          }
+        } else if (tActive) {
+          const m = tokenCues(tCode);
+          cues |= m;
+          if (tStart < HEAD) head |= m;
+          tActive = false;
+        }
+        tBoundary = false;
         if (wState === 0) {
           if (i - ws < 6) wHead = wHead * 28 + (lc - 96);
           else wRest = wRest * 28 + (lc - 96);
@@ -215,6 +268,13 @@ export function lineFeatures(raw: string): LineFeatures {
         }
       } else {
         wState = -2;
+        if (tActive) {
+          const m = tokenCues(tCode);
+          cues |= m;
+          if (tStart < HEAD) head |= m;
+          tActive = false;
+        }
+        tBoundary = true;
         const ch = text[i];
         const lch = ch.toLowerCase();
         if (ch !== lch) {
@@ -248,18 +308,47 @@ export function lineFeatures(raw: string): LineFeatures {
         }
       }
     } else if ((code === 39 || code === 0x2019) && ws >= 0 && i + 1 < n && isAlnumCode(text.charCodeAt(i + 1))) {
-      // an apostrophe inside a word: part of the word (as '), not of the key
+      // an apostrophe inside a word: part of the word (as '), not of the key; a token boundary
+      if (tActive) {
+        const m = tokenCues(tCode);
+        cues |= m;
+        if (tStart < HEAD) head |= m;
+        tActive = false;
+      }
+      tBoundary = true;
       if (wState === 0) {
         if (i - ws < 6) wHead = wHead * 28 + 27;
         else wRest = wRest * 28 + 27;
       }
     } else {
       prevLower = false;
+      if (tActive) {
+        const m = tokenCues(tCode);
+        cues |= m;
+        if (tStart < HEAD) head |= m;
+        tActive = false;
+      }
+      tBoundary = code !== 95;
+      let mark = 0;
+      if (code === 46) {
+        const c1 = text.charCodeAt(i + 1);
+        if (c1 >= 65 && c1 <= 90) mark = CUE_DOT_CAP;
+      } else if (code === 63) {
+        if (text.charCodeAt(i + 1) === 46) mark = CUE_Q_DOT;
+      } else if (code === 40) {
+        if (text.charCodeAt(i + 1) === 41) mark = CUE_PARENS;
+      } else if (code === 123 || code === 125 || code === 37) mark = CUE_BRACE;
+      else if (code === 60) mark = CUE_LT;
+      else if (code === 0xa9) mark = CUE_COPYRIGHT;
+      if (mark !== 0) {
+        cues |= mark;
+        if (i < HEAD) head |= mark;
+      }
       if (ws >= 0) {
         // a word ends
         words++;
         let isStop = false;
-        if (i - ws <= MAX_STOPWORD_LENGTH) {
+        if (i - ws <= MAX_STOPWORD) {
           if (wState === 0) isStop = isStopwordCode(wHead, wRest);
           else if (wState === -2) isStop = isStopword(text.slice(ws, i).toLowerCase().replace(/\u2019/g, "'"));
         }
@@ -310,5 +399,7 @@ export function lineFeatures(raw: string): LineFeatures {
     dupKey: (k1 >>> 0) * 0x200000 + ((k2 >>> 0) & 0x1fffff),
     dupLen: kLen - skip,
     prefixKey: restFrom >= 0 && words >= 4 && rLen >= 10 ? (r1 >>> 0) * 0x200000 + ((r2 >>> 0) & 0x1fffff) : null,
+    cues,
+    headCues: head,
   };
 }
