@@ -3,10 +3,18 @@
  * its text names, duplication inside the file, the header title, and recurrence across the corpus.
  */
 import type { ChromeCode, ChromeInput } from '../types';
-import { lineFeatures, type LineFeatures } from './features';
+import { lineFeatures as features, type LineFeatures } from './features';
 import { wrappedParagraphs } from './wrap';
-import { WEIGHTS } from './weights';
-import { isCommentsStart, isDatelineShape, isSectionLabel, matchPattern, type PatternHit } from './patterns';
+import { WEIGHTS as weights } from './weights';
+import { isCommentsStart as commentsStart, isDatelineShape as datelineShape, isSectionLabel as sectionLabel, matchPattern as patternOf, type PatternHit } from './patterns';
+
+// module-local bindings for the per-line loop (imported bindings may be getters under some loaders)
+const lineFeatures = features;
+const WEIGHTS = weights;
+const matchPattern = patternOf;
+const isSectionLabel = sectionLabel;
+const isCommentsStart = commentsStart;
+const isDatelineShape = datelineShape;
 
 /** Lines longer than this are never looked up in the corpus (and never template-like). */
 const MAX_RECURRENCE_CHARS = 2000;
@@ -52,21 +60,21 @@ function headlineShape(f: LineFeatures): boolean {
   return f.words >= 3 && f.words <= 24 && !f.endsSentence && f.capRatio >= 0.5;
 }
 
-function titleKey(title: string | null): string | null {
+function titleKey(title: string | null): number | null {
   if (!title) return null;
   const f = lineFeatures(title);
-  return f.dupKey.length >= 8 ? f.dupKey : null;
+  return f.dupLen >= 8 ? f.dupKey : null;
 }
 
 export function gatherEvidence(input: ChromeInput, isCancelled?: () => boolean): LineEvidence[] | null {
   const n = input.lines.length;
   const feats: LineFeatures[] = new Array(n);
-  const keyCount = new Map<string, number>();
+  const keyCount = new Map<number, number>();
   for (let i = 0; i < n; i++) {
     if ((i & 511) === 511 && isCancelled?.()) return null;
     const f = lineFeatures(input.lines[i] ?? '');
     feats[i] = f;
-    if (!f.blank && i !== input.headerLine && f.dupKey.length >= 6) keyCount.set(f.dupKey, (keyCount.get(f.dupKey) ?? 0) + 1);
+    if (!f.blank && i !== input.headerLine && f.dupLen >= 6) keyCount.set(f.dupKey, (keyCount.get(f.dupKey) ?? 0) + 1);
   }
   const tKey = titleKey(input.title);
   const unit = wrappedParagraphs(feats, (i) => i === input.headerLine);
@@ -106,12 +114,12 @@ export function gatherEvidence(input: ChromeInput, isCancelled?: () => boolean):
     out[i] = ev;
     if (f.blank || i === input.headerLine) continue;
     ev.hit = matchPattern(f);
-    ev.dup = f.dupKey.length >= 6 && (keyCount.get(f.dupKey) ?? 0) >= 2;
+    ev.dup = f.dupLen >= 6 && (keyCount.get(f.dupKey) ?? 0) >= 2;
     if (f.prefixKey !== null && (keyCount.get(f.prefixKey) ?? 0) >= 1) {
       ev.sectionPrefixed = true;
       ev.dup = true;
     }
-    if (tKey !== null && (f.dupKey === tKey || f.prefixKey === tKey)) ev.title = true;
+    if (tKey !== null && ((f.dupKey === tKey && f.dupLen >= 8) || f.prefixKey === tKey)) ev.title = true;
     ev.sectionLabel = isSectionLabel(f);
     ev.commentsStart = isCommentsStart(f);
     ev.datelineShape = isDatelineShape(f);
@@ -134,7 +142,7 @@ export function gatherEvidence(input: ChromeInput, isCancelled?: () => boolean):
   }
   // a long paragraph repeated in the file: its first occurrence is judged as prose (the article
   // may be rendered twice, or restate a quote); only the later copies count as repeats
-  const seenLong = new Set<string>();
+  const seenLong = new Set<number>();
   for (let i = 0; i < n; i++) {
     const ev = out[i];
     if (!ev.dup || ev.sectionPrefixed || ev.prose !== 'good' || ev.unitWords <= 25) continue;

@@ -10,6 +10,8 @@ import type { ChromeCode } from '../types';
 import type { LineFeatures } from './features';
 
 const HEAD = 300;
+/** The head slice's length, for the cues `lineFeatures` gathers. */
+export const HEAD_CHARS = HEAD;
 const TAIL = 120;
 
 export interface PatternHit {
@@ -75,6 +77,156 @@ const BOILER_START = /^(?:(?:this|the) (?:article|story|post|page|piece) (?:was|
 /** Short labels that usually head sections and link lists. */
 const SECTION_WORD = /^(?:latest(?: news| stories| posts| articles)?|recommended|explore|trending|popular|most (?:read|popular|viewed|shared)|related(?: articles| posts| stories| news| content)?|more (?:news|stories|from [\w ]{1,40})|top stories|editor'?s picks?|news|world|politics|business|economy|sports?|opinion|culture|science|technology|tech|health|lifestyle|entertainment|travel|video|videos|podcasts?|analysis|features?|in pictures|you may also like|you might also like|don't miss|must read|read next|up next|what to read next|further reading|categories|tags|archives|recent posts|popular posts|follow us|share|comments?)\W{0,2}$/i;
 
+// ---- cues: a cheap pre-test for the expressions that search the whole line -----------------
+/*
+ * While `lineFeatures` scans a line it notes which cue words start a token (a run of ASCII letters
+ * after a character that is not an ASCII word character, as the regular expressions' `\b` sees it)
+ * and which marks occur. Every expression below can only match where one of its cues is present,
+ * so a line without them skips the expression. A token is known by its first four letters (or all
+ * of them, when fewer are followed by a non-letter); `afp*` stands for the three-letter token and
+ * any four-letter one it begins. The cues only ever let more lines through, never fewer.
+ */
+export const CUE = {
+  digit: 1 << 0,
+  /** `.` before a capital */
+  dotCap: 1 << 1,
+  /** `?.` */
+  qDot: 1 << 2,
+  /** `()` */
+  parens: 1 << 3,
+  /** `{`, `}` or `%` */
+  brace: 1 << 4,
+  /** `<` */
+  lt: 1 << 5,
+  /** `©` */
+  copyright: 1 << 6,
+  script: 1 << 7,
+  agency: 1 << 8,
+  noticeStrong: 1 << 9,
+  noticeWeak: 1 << 10,
+  bioNoun: 1 << 11,
+  footer: 1 << 12,
+  creditTail: 1 << 13,
+} as const;
+
+const TOKEN_CUES: [number, string][] = [
+  [CUE.script, 'func docu wind goog data'],
+  [CUE.agency, 'afp* reut ap gett epa* anad shut isto alam xinh unsp pexe wiki imag sipa dpa* pa bloo nurp file corb'],
+  [CUE.noticeStrong, 'earn rece affi supp adve cons agre mess repl reca'],
+  [CUE.noticeWeak, 'info inte mean cons perf inde'],
+  [CUE.bioNoun, 'writ edit jour repo cont auth corr colu blog expe spec stra foun revi year join cove'],
+  [CUE.footer, 'copy righ priv term us site cook news subs agre addr unsu feed peek sell acce powe top skip'],
+  [CUE.creditTail, 'cour phot imag cred pict c'],
+];
+
+/** Code of a token's letters (a = 1 … z = 26, base 28), as `lineFeatures` computes it. */
+function letterCode(word: string): number {
+  let code = 0;
+  for (let i = 0; i < word.length; i++) code = code * 28 + (word.charCodeAt(i) - 96);
+  return code;
+}
+
+const CUE_BITS = 10;
+const CUE_KEYS = new Int32Array(1 << CUE_BITS);
+const CUE_VALS = new Int32Array(1 << CUE_BITS);
+
+function cueSlot(code: number): number {
+  return Math.imul(code, 0x9e3779b1) >>> (32 - CUE_BITS);
+}
+
+function addCue(word: string, bit: number): void {
+  const code = letterCode(word);
+  let s = cueSlot(code);
+  while (CUE_KEYS[s] !== 0 && CUE_KEYS[s] !== code) s = (s + 1) & ((1 << CUE_BITS) - 1);
+  CUE_KEYS[s] = code;
+  CUE_VALS[s] |= bit;
+}
+
+for (const [bit, words] of TOKEN_CUES) {
+  for (const w of words.split(' ')) {
+    if (w.endsWith('*')) {
+      const stem = w.slice(0, -1);
+      addCue(stem, bit);
+      for (let c = 97; c <= 122; c++) addCue(stem + String.fromCharCode(c), bit);
+    } else addCue(w, bit);
+  }
+}
+
+/** The cue bits of a token whose first (up to four) letters have code `code`. */
+export function tokenCues(code: number): number {
+  let s = cueSlot(code);
+  for (;;) {
+    const k = CUE_KEYS[s];
+    if (k === code) return CUE_VALS[s];
+    if (k === 0) return 0;
+    s = (s + 1) & ((1 << CUE_BITS) - 1);
+  }
+}
+
+function isWordCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
+/**
+ * Cues of the token a slice sees at `start` when the line's token runs across the cut (`start` is
+ * inside a run of word characters), with the letters up to `end` only.
+ */
+function cutTokenCues(text: string, start: number, end: number): number {
+  let code = 0;
+  let len = 0;
+  for (let i = start; i < end && len < 4; i++) {
+    const c = text.charCodeAt(i) | 32;
+    if (c < 97 || c > 122 || !isWordCode(text.charCodeAt(i))) break;
+    code = code * 28 + (c - 96);
+    len++;
+  }
+  return len > 0 ? tokenCues(code) : 0;
+}
+
+/** A table of first characters (both cases of each letter) for an anchored expression's pre-test. */
+function firsts(chars: string): Uint8Array {
+  const t = new Uint8Array(128);
+  for (const ch of chars) {
+    t[ch.toLowerCase().charCodeAt(0)] = 1;
+    t[ch.toUpperCase().charCodeAt(0)] = 1;
+  }
+  return t;
+}
+/** Whether a line starting with `c0` may match an expression whose first characters are `table` (any non-ASCII one may). */
+function startsIn(c0: number, table: Uint8Array): boolean {
+  return c0 >= 128 || table[c0] === 1;
+}
+const READING_TIME_FIRST = firsts('0123456789er');
+const BYLINE_FIRST = firsts('bwrsaptv');
+const AUTHOR_BIO_FIRST = firsts('amvsf');
+const BIO_SENTENCE_FIRST = firsts('ABCDEFGHIJKLMNOPQRSTUVWXYZ'.toLowerCase() + 'i');
+const BARE_URL_FIRST = firsts('hw');
+const CALL_TO_ACTION_FIRST = firsts('dlfecbstjgr');
+const CREDIT_ONLY_FIRST = firsts('(picsg');
+const BOILER_START_FIRST = firsts('tfcsrwbjgadnim');
+
+/** Cues of the first HEAD characters: the line's head cues, plus a token the cut shortens. */
+function headCues(f: LineFeatures): number {
+  const t = f.text;
+  let cues = f.headCues;
+  if (t.length > HEAD && isWordCode(t.charCodeAt(HEAD))) {
+    // a token of one to three letters cut at HEAD looks shorter to the head slice
+    let s = HEAD;
+    while (s > HEAD - 4 && s > 0 && isWordCode(t.charCodeAt(s - 1))) s--;
+    if (s > HEAD - 4 && (s === 0 || !isWordCode(t.charCodeAt(s - 1)))) cues |= cutTokenCues(t, s, HEAD);
+  }
+  return cues;
+}
+
+/** Cues of the last TAIL characters: the line's cues, plus the token the cut starts in the middle of. */
+function tailCues(f: LineFeatures): number {
+  const t = f.text;
+  let cues = f.cues;
+  const s = t.length - TAIL;
+  if (s > 0 && isWordCode(t.charCodeAt(s - 1))) cues |= cutTokenCues(t, s, t.length);
+  return cues;
+}
+
 function head(f: LineFeatures): string {
   return f.text.length > HEAD ? f.text.slice(0, HEAD) : f.text;
 }
@@ -110,16 +262,20 @@ export function matchPattern(f: LineFeatures): PatternHit | null {
   if (f.blank) return null;
   const h = head(f);
   const t = tail(f);
+  // each expression runs only where its cues are present (see CUE); the order of the tests is the rules' order
+  const hc = headCues(f);
+  const tc = tailCues(f);
+  const c0 = f.text.charCodeAt(0);
 
-  for (const re of TEMPLATE_CODE) {
-    if (re.test(h)) return { code: 'chrome.template-leak', why: 'template or script code leaked into the text', strong: true };
+  if (((hc & CUE.dotCap) !== 0 && TEMPLATE_CODE[0].test(h)) || ((hc & CUE.qDot) !== 0 && TEMPLATE_CODE[1].test(h)) || ((hc & CUE.dotCap) !== 0 && (hc & CUE.parens) !== 0 && TEMPLATE_CODE[2].test(h)) || ((hc & CUE.brace) !== 0 && TEMPLATE_CODE[3].test(h)) || ((hc & CUE.script) !== 0 && TEMPLATE_CODE[4].test(h))) {
+    return { code: 'chrome.template-leak', why: 'template or script code leaked into the text', strong: true };
   }
-  if (HTML_TAG.test(h)) return { code: 'chrome.template-leak', why: 'HTML markup in the text', strong: false };
-  if (f.words <= 8 && READING_TIME.test(h)) return { code: 'chrome.reading-time', why: 'reading-time label', strong: true };
-  if (isDateOnly(f)) return { code: 'chrome.dateline', why: 'a date or time alone on a line', strong: true };
-  if (f.words <= 12 && BYLINE.test(h)) return { code: 'chrome.byline', why: 'byline ("By …")', strong: true };
-  if (f.words <= 12 && AUTHOR_BIO.test(h)) return { code: 'chrome.byline', why: 'author box heading', strong: true };
-  if (f.words <= 60 && AGENCY.test(t)) {
+  if ((hc & CUE.lt) !== 0 && HTML_TAG.test(h)) return { code: 'chrome.template-leak', why: 'HTML markup in the text', strong: false };
+  if (f.words <= 8 && startsIn(c0, READING_TIME_FIRST) && READING_TIME.test(h)) return { code: 'chrome.reading-time', why: 'reading-time label', strong: true };
+  if ((f.cues & CUE.digit) !== 0 && isDateOnly(f)) return { code: 'chrome.dateline', why: 'a date or time alone on a line', strong: true };
+  if (f.words <= 12 && startsIn(c0, BYLINE_FIRST) && BYLINE.test(h)) return { code: 'chrome.byline', why: 'byline ("By …")', strong: true };
+  if (f.words <= 12 && startsIn(c0, AUTHOR_BIO_FIRST) && AUTHOR_BIO.test(h)) return { code: 'chrome.byline', why: 'author box heading', strong: true };
+  if (f.words <= 60 && (tc & CUE.agency) !== 0 && AGENCY.test(t)) {
     const idx = t.search(AGENCY);
     const before = t.slice(Math.max(0, idx - 40), idx);
     if (CREDIT_MARK.test(before) || /^\W{0,3}$/.test(before) || /(?:getty images|shutterstock|istock|alamy|unsplash)\W{0,3}$/i.test(t)) {
@@ -128,16 +284,16 @@ export function matchPattern(f: LineFeatures): PatternHit | null {
       }
     }
   }
-  if (f.words <= 80 && NOTICE_STRONG.test(h)) return { code: 'chrome.boilerplate', why: 'affiliate, consent or legal notice of the site', strong: true };
-  if (f.words <= 150 && (NOTICE_WEAK.test(h) || NOTICE_WEAK.test(t))) return { code: 'chrome.boilerplate', why: 'disclaimer-like notice', strong: false };
-  if (f.words <= 70 && AUTHOR_BIO_SENTENCE.test(h)) return { code: 'chrome.byline', why: 'author bio ("… is a writer …")', strong: false };
-  if (f.words <= 60 && FOOTER.test(h)) return { code: 'chrome.footer', why: 'site footer phrase (copyright, contact, privacy, newsletter, feedback)', strong: f.words <= 12 };
-  if (f.words <= 70 && CREDIT_TAIL.test(t)) return { code: 'chrome.photo-credit', why: 'caption ending in a picture credit', strong: true };
-  if (f.words <= 40 && BARE_URL.test(h)) return { code: 'chrome.boilerplate', why: 'a bare web address', strong: false };
-  if (f.words <= 30 && CALL_TO_ACTION.test(h)) return { code: 'chrome.boilerplate', why: 'call to action ("Learn how…", "Sign up…")', strong: false };
-  if (f.words <= 14 && CREDIT_ONLY.test(h)) return { code: 'chrome.photo-credit', why: 'photo or image credit', strong: true };
+  if (f.words <= 80 && (hc & CUE.noticeStrong) !== 0 && NOTICE_STRONG.test(h)) return { code: 'chrome.boilerplate', why: 'affiliate, consent or legal notice of the site', strong: true };
+  if (f.words <= 150 && (((hc & CUE.noticeWeak) !== 0 && NOTICE_WEAK.test(h)) || ((tc & CUE.noticeWeak) !== 0 && NOTICE_WEAK.test(t)))) return { code: 'chrome.boilerplate', why: 'disclaimer-like notice', strong: false };
+  if (f.words <= 70 && (hc & CUE.bioNoun) !== 0 && startsIn(c0, BIO_SENTENCE_FIRST) && AUTHOR_BIO_SENTENCE.test(h)) return { code: 'chrome.byline', why: 'author bio ("… is a writer …")', strong: false };
+  if (f.words <= 60 && (hc & (CUE.footer | CUE.copyright)) !== 0 && FOOTER.test(h)) return { code: 'chrome.footer', why: 'site footer phrase (copyright, contact, privacy, newsletter, feedback)', strong: f.words <= 12 };
+  if (f.words <= 70 && (tc & (CUE.creditTail | CUE.copyright)) !== 0 && CREDIT_TAIL.test(t)) return { code: 'chrome.photo-credit', why: 'caption ending in a picture credit', strong: true };
+  if (f.words <= 40 && startsIn(c0, BARE_URL_FIRST) && BARE_URL.test(h)) return { code: 'chrome.boilerplate', why: 'a bare web address', strong: false };
+  if (f.words <= 30 && startsIn(c0, CALL_TO_ACTION_FIRST) && CALL_TO_ACTION.test(h)) return { code: 'chrome.boilerplate', why: 'call to action ("Learn how…", "Sign up…")', strong: false };
+  if (f.words <= 14 && startsIn(c0, CREDIT_ONLY_FIRST) && CREDIT_ONLY.test(h)) return { code: 'chrome.photo-credit', why: 'photo or image credit', strong: true };
   if (f.words <= 8 && BOILER.test(h)) return { code: 'chrome.boilerplate', why: 'share / sign-in / navigation / "read more" phrase', strong: true };
-  if (f.words <= 40 && BOILER_START.test(h)) return { code: 'chrome.boilerplate', why: 'site call-to-action or notice', strong: f.words <= 25 };
+  if (f.words <= 40 && startsIn(c0, BOILER_START_FIRST) && BOILER_START.test(h)) return { code: 'chrome.boilerplate', why: 'site call-to-action or notice', strong: f.words <= 25 };
   return null;
 }
 

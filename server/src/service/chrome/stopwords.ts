@@ -24,3 +24,51 @@ export const ENGLISH_STOPWORDS: ReadonlySet<string> = new Set(WORDS.split(/\s+/)
 export function isStopword(lowerWord: string): boolean {
   return ENGLISH_STOPWORDS.has(lowerWord);
 }
+
+/*
+ * The same set, looked up without building the word: a word of ASCII letters and apostrophes is
+ * coded as two numbers in base 28 (a = 1 … z = 26, apostrophe = 27), `head` for its first six
+ * characters and `rest` for the next six (0 when shorter), and found in an open-addressing table.
+ */
+
+/** Code of one character of a word (ASCII letter, either case, or an apostrophe), 0 for any other. */
+export function stopCharCode(c: number): number {
+  if (c >= 97 && c <= 122) return c - 96;
+  if (c >= 65 && c <= 90) return c - 64;
+  if (c === 39 || c === 0x2019) return 27;
+  return 0;
+}
+
+/** Words longer than this are never stopwords. */
+export const MAX_STOPWORD_LENGTH = 12;
+const TABLE_BITS = 10;
+const HEADS = new Int32Array(1 << TABLE_BITS);
+const RESTS = new Int32Array(1 << TABLE_BITS);
+
+function slotOf(head: number, rest: number): number {
+  return (Math.imul(head, 0x9e3779b1) ^ Math.imul(rest + 1, 0x85ebca6b)) >>> (32 - TABLE_BITS);
+}
+
+for (const w of ENGLISH_STOPWORDS) {
+  let head = 0;
+  let rest = 0;
+  for (let i = 0; i < w.length; i++) {
+    if (i < 6) head = head * 28 + stopCharCode(w.charCodeAt(i));
+    else rest = rest * 28 + stopCharCode(w.charCodeAt(i));
+  }
+  let s = slotOf(head, rest);
+  while (HEADS[s] !== 0) s = (s + 1) & ((1 << TABLE_BITS) - 1);
+  HEADS[s] = head;
+  RESTS[s] = rest;
+}
+
+/** Whether the word coded `head`, `rest` (see `stopCharCode`) is a stopword. */
+export function isStopwordCode(head: number, rest: number): boolean {
+  let s = slotOf(head, rest);
+  for (;;) {
+    const h = HEADS[s];
+    if (h === 0) return false;
+    if (h === head && RESTS[s] === rest) return true;
+    s = (s + 1) & ((1 << TABLE_BITS) - 1);
+  }
+}

@@ -1,2 +1,2 @@
 export { LineRecurrence, normalizeLineKey } from './lineRecurrence';
-export { hashLineKey } from './lineKey';
+export { hashLineKey, lineHash } from './lineKey';

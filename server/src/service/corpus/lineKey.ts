@@ -40,3 +40,71 @@ export function hashLineKey(key: string): number {
   }
   return (h1 >>> 0) * 0x200000 + ((h2 >>> 0) & 0x1fffff);
 }
+
+/** Case-less punctuation passed through unchanged by the fast path of `lineHash` (U+2010–U+2027, U+2030–U+205E). */
+function isPlainPunctuation(c: number): boolean {
+  return (c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x205e);
+}
+
+/**
+ * `hashLineKey(normalizeLineKey(text))` in one pass over the character codes, without building the
+ * key; -1 where the key is null. Lines of ASCII, Latin-1 letters, typographic quotes, spaces and
+ * punctuation take the fast path; any other character falls back to the two-step definition, so
+ * the result is always identical to it.
+ */
+export function lineHash(text: string): number {
+  const n = text.length > MAX_KEY_CHARS ? MAX_KEY_CHARS : text.length;
+  let h1 = 0x811c9dc5;
+  let h2 = 0x9e3779b9;
+  let len = 0;
+  let alnum = false;
+  let space = false;
+  for (let i = 0; i < n; i++) {
+    let c = text.charCodeAt(i);
+    if (c < 128) {
+      if (c === 32 || (c >= 9 && c <= 13)) {
+        space = true;
+        continue;
+      }
+      if (c >= 65 && c <= 90) {
+        c += 32;
+        alnum = true;
+      } else if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) alnum = true;
+      else if (c === 96) c = 39;
+    } else if (c >= 0xc0 && c <= 0xff) {
+      if (c === 0xd7 || c === 0xf7) {
+        // × ÷
+      } else {
+        if (c <= 0xde) c += 32;
+        alnum = true;
+      }
+    } else if (c === 0xa0 || c === 0x200b || c === 0xfeff || c === 0x2007 || c === 0x202f || c === 0x3000 || c === 0x2028 || c === 0x2029 || c === 0x205f || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)) {
+      space = true;
+      continue;
+    } else if (c === 0x2018 || c === 0x2019 || c === 0x201a || c === 0x201b || c === 0x2032 || c === 0xb4) c = 39;
+    else if (c === 0x201c || c === 0x201d || c === 0x201e || c === 0x201f || c === 0x2033 || c === 0xab || c === 0xbb) c = 34;
+    else if (!isPlainPunctuation(c)) return slowLineHash(text);
+    if (space) {
+      space = false;
+      if (len > 0) {
+        h1 ^= 32;
+        h1 = Math.imul(h1, 0x01000193);
+        h2 = Math.imul(h2 ^ 32, 0x5bd1e995);
+        h2 ^= h2 >>> 15;
+        len++;
+      }
+    }
+    h1 ^= c;
+    h1 = Math.imul(h1, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+    h2 ^= h2 >>> 15;
+    len++;
+  }
+  if (len < MIN_KEY_LENGTH || !alnum) return -1;
+  return (h1 >>> 0) * 0x200000 + ((h2 >>> 0) & 0x1fffff);
+}
+
+function slowLineHash(text: string): number {
+  const key = normalizeLineKey(text);
+  return key === null ? -1 : hashLineKey(key);
+}

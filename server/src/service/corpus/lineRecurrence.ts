@@ -1,4 +1,4 @@
-import { hashLineKey, normalizeLineKey } from './lineKey';
+import { lineHash } from './lineKey';
 
 export { normalizeLineKey } from './lineKey';
 
@@ -6,10 +6,20 @@ export { normalizeLineKey } from './lineKey';
  * How many files of the corpus contain each normalised line. Stores only hashed keys: per key a
  * file count, per file the distinct keys it contributed (so a file can be replaced or removed).
  * Each key counts once per file however often the file repeats the line.
+ *
+ * The counts live in an open-addressing table of typed arrays (53-bit hashes as doubles, counts
+ * as integers) rather than a Map: no boxed numbers, and adding a 5 KB file costs a few
+ * microseconds. A key whose count falls to 0 keeps its slot until the next rehash.
  */
 export class LineRecurrence {
-  private readonly counts = new Map<number, number>();
+  private keys = new Float64Array(1024).fill(EMPTY);
+  private vals = new Int32Array(1024);
+  /** occupied slots (including those whose count fell to 0) */
+  private used = 0;
+  /** slots with a count above 0 */
+  private live = 0;
   private readonly files = new Map<string, Float64Array>();
+  private scratch = new Float64Array(256);
 
   /** Number of files indexed. */
   get fileCount(): number {
@@ -19,19 +29,19 @@ export class LineRecurrence {
   /** Adds a file, or replaces the contribution of a file already known under this uri. */
   setFile(uri: string, lines: readonly string[]): void {
     this.removeFile(uri);
-    const seen = new Set<number>();
-    for (const line of lines) {
-      const key = normalizeLineKey(line);
-      if (key === null) continue;
-      seen.add(hashLineKey(key));
+    if (this.scratch.length < lines.length) this.scratch = new Float64Array(Math.max(lines.length, this.scratch.length * 2));
+    const hs = this.scratch;
+    let m = 0;
+    for (let i = 0; i < lines.length; i++) {
+      const h = lineHash(lines[i]);
+      if (h >= 0) hs[m++] = h;
     }
-    const keys = new Float64Array(seen.size);
-    let i = 0;
-    for (const h of seen) {
-      keys[i++] = h;
-      this.counts.set(h, (this.counts.get(h) ?? 0) + 1);
-    }
-    keys.sort();
+    const sorted = hs.subarray(0, m).sort();
+    let distinct = 0;
+    for (let i = 0; i < m; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[distinct++] = sorted[i];
+    const keys = sorted.slice(0, distinct);
+    if ((this.used + distinct) * 2 > this.keys.length) this.rehash(this.live + distinct);
+    for (let i = 0; i < distinct; i++) this.add(keys[i], 1);
     this.files.set(uri, keys);
   }
 
@@ -39,11 +49,7 @@ export class LineRecurrence {
   removeFile(uri: string): void {
     const keys = this.files.get(uri);
     if (!keys) return;
-    for (const h of keys) {
-      const c = (this.counts.get(h) ?? 0) - 1;
-      if (c <= 0) this.counts.delete(h);
-      else this.counts.set(h, c);
-    }
+    for (let i = 0; i < keys.length; i++) this.add(keys[i], -1);
     this.files.delete(uri);
   }
 
@@ -57,10 +63,18 @@ export class LineRecurrence {
    * file's uri to get the number of OTHER files). 0 for lines that normalise to null.
    */
   count(lineText: string, excludeUri?: string): number {
-    const key = normalizeLineKey(lineText);
-    if (key === null) return 0;
-    const h = hashLineKey(key);
-    let c = this.counts.get(h) ?? 0;
+    const h = lineHash(lineText);
+    if (h < 0) return 0;
+    return this.countHash(h, excludeUri);
+  }
+
+  /** A recurrence function for ChromeInput, counting files other than `uri`. */
+  recurrenceFor(uri: string): (lineText: string) => number {
+    return (lineText) => this.count(lineText, uri);
+  }
+
+  private countHash(h: number, excludeUri?: string): number {
+    let c = this.get(h);
     if (c > 0 && excludeUri !== undefined) {
       const own = this.files.get(excludeUri);
       if (own && containsKey(own, h)) c--;
@@ -68,11 +82,61 @@ export class LineRecurrence {
     return c;
   }
 
-  /** A recurrence function for ChromeInput, counting files other than `uri`. */
-  recurrenceFor(uri: string): (lineText: string) => number {
-    return (lineText) => this.count(lineText, uri);
+  private slot(h: number): number {
+    const mask = this.keys.length - 1;
+    // both halves of the hash take part: the low 32 bits (h1's low 11 bits and h2's 21) and h1's high bits
+    let i = (Math.imul((h >>> 0) ^ Math.floor(h / 0x100000000), 0x9e3779b1) >>> 0) & mask;
+    const keys = this.keys;
+    while (true) {
+      const k = keys[i];
+      if (k === h || k === EMPTY) return i;
+      i = (i + 1) & mask;
+    }
+  }
+
+  private get(h: number): number {
+    const i = this.slot(h);
+    return this.keys[i] === h ? this.vals[i] : 0;
+  }
+
+  private add(h: number, d: number): void {
+    const i = this.slot(h);
+    if (this.keys[i] !== h) {
+      if (d <= 0) return;
+      this.keys[i] = h;
+      this.vals[i] = 0;
+      this.used++;
+    }
+    const before = this.vals[i];
+    const after = before + d;
+    this.vals[i] = after < 0 ? 0 : after;
+    if (before <= 0 && after > 0) this.live++;
+    else if (before > 0 && after <= 0) this.live--;
+  }
+
+  /** A table for at least `need` live keys at load ≤ 1/2, without the keys whose count is 0. */
+  private rehash(need: number): void {
+    let cap = 1024;
+    while (cap < need * 3) cap *= 2;
+    const oldKeys = this.keys;
+    const oldVals = this.vals;
+    this.keys = new Float64Array(cap).fill(EMPTY);
+    this.vals = new Int32Array(cap);
+    this.used = 0;
+    this.live = 0;
+    for (let i = 0; i < oldKeys.length; i++) {
+      if (oldKeys[i] === EMPTY || oldVals[i] <= 0) continue;
+      const j = this.slot(oldKeys[i]);
+      this.keys[j] = oldKeys[i];
+      this.vals[j] = oldVals[i];
+      this.used++;
+      this.live++;
+    }
   }
 }
+
+/** Marks an empty slot (hashes are never negative). */
+const EMPTY = -1;
 
 /** Binary search in a file's sorted key array (cheaper in memory than a Set per file). */
 function containsKey(keys: Float64Array, h: number): boolean {
