@@ -90,3 +90,18 @@ test('re-indexing forgets files that left the corpus', async () => {
   assert.deepEqual(await w.service.getReferences(doc, doc.positionAt(at), false), []);
   assert.deepEqual(w.service.getWorkspaceSymbols('state').map((s) => s.location.uri).filter((u) => u === U003), []);
 });
+
+test('an edit to an open seed is reflected in its cross-links at once, without waiting for the deferred re-index', async () => {
+  const w = await world();
+  const text = readSeed(SEED_000);
+  w.open(U000, text, 1);
+  // the user deletes the State Department paragraph's first words and types something new
+  const edited = text.replace('"The United States raised concerns regarding access to banking', '"Completely different words about nothing in');
+  const doc2 = w.open(U000, edited, 2);
+  await w.service.analyse(doc2);
+  const at = edited.indexOf('Through constructive discussions');
+  const refs = await w.service.getReferences(doc2, doc2.positionAt(at), false);
+  assert.ok(refs.some((r) => r.uri === U003), 'the unchanged paragraph still links');
+  const lenses = await w.service.getCodeLenses(doc2);
+  assert.ok(!lenses.some((l) => l.range.start.line === 9), 'the rewritten paragraph no longer links');
+});

@@ -74,6 +74,9 @@ export interface IndexProgress {
 /** A document as the service sees it: the LSP TextDocument or anything with the same three members. */
 export type SeedDocument = Pick<TextDocument, 'uri' | 'version' | 'getText'>;
 
+/** An edited document's lines and sentences go into the corpus index this long after the last edit. */
+const REINDEX_DELAY_MS = 300;
+
 /** Analyses kept for documents the editor does not have open (the CLI, indexing, hovers on others). */
 const MAX_CACHED_CLOSED = 32;
 
@@ -96,6 +99,9 @@ export class SeedService {
   private readonly listeners = new Set<() => void>();
   private readonly fileWatch: Disposable;
   private indexedOnce = false;
+  /** edited open documents whose corpus entries are not yet updated (see scheduleReindex) */
+  private readonly pendingReindex = new Map<string, SeedAnalysis>();
+  private reindexTimer: ReturnType<typeof setTimeout> | undefined;
   /** the files the corpus-wide state holds */
   private readonly indexed = new Set<string>();
 
@@ -112,6 +118,7 @@ export class SeedService {
   }
 
   dispose(): void {
+    if (this.reindexTimer) clearTimeout(this.reindexTimer);
     this.fileWatch.dispose();
     this.listeners.clear();
   }
@@ -156,7 +163,7 @@ export class SeedService {
     this.cache.delete(doc.uri); // re-insert: the map's order is the order of use
     this.cache.set(doc.uri, { version: doc.version, epoch: this.epoch, analysis });
     this.evictClosed();
-    if ((!cached || cached.version !== doc.version) && this.workspace.getOpenDocument(doc.uri)) this.reindexOpenDocument(doc.uri, analysis);
+    if ((!cached || cached.version !== doc.version) && this.workspace.getOpenDocument(doc.uri)) this.scheduleReindex(doc.uri, analysis);
     return analysis;
   }
 
@@ -182,6 +189,32 @@ export class SeedService {
       maxFileSize: settings.maxFileSize,
       isCancelled: token ? () => token.isCancellationRequested : undefined,
     });
+  }
+
+  /**
+   * Typing should not pay for re-indexing: an edited document's corpus entries are updated once
+   * edits pause, or at once when cross-links of that document are asked for.
+   */
+  private scheduleReindex(uri: string, a: SeedAnalysis): void {
+    if (!this.workspace.isCorpusFile(uri)) return;
+    this.pendingReindex.set(uri, a);
+    if (this.reindexTimer) clearTimeout(this.reindexTimer);
+    this.reindexTimer = setTimeout(() => this.flushReindex(), REINDEX_DELAY_MS);
+    this.reindexTimer.unref?.();
+  }
+
+  /** Applies pending re-indexing: of one document, or of all. */
+  flushReindex(uri?: string): void {
+    const entries = uri ? [[uri, this.pendingReindex.get(uri)] as const] : [...this.pendingReindex.entries()];
+    for (const [u, a] of entries) {
+      if (!a) continue;
+      this.pendingReindex.delete(u);
+      this.reindexOpenDocument(u, a);
+    }
+    if (!this.pendingReindex.size && this.reindexTimer) {
+      clearTimeout(this.reindexTimer);
+      this.reindexTimer = undefined;
+    }
   }
 
   /** An edited document is re-indexed on its own: its lines and body sentences replace its old ones. */
@@ -230,6 +263,7 @@ export class SeedService {
   getCrossLinks(a: SeedAnalysis, settings: SeedReviewSettings): SentenceMatches[] {
     const linker = this.sentenceLinker;
     if (!linker) return [];
+    if (this.pendingReindex.size) this.flushReindex(a.uri);
     const cached = this.linkCache.get(a.uri);
     if (cached && cached.version === a.version && cached.indexVersion === linker.version && cached.minScore === settings.matching.minScore) {
       return cached.matches;
@@ -416,6 +450,7 @@ export class SeedService {
   }
 
   private forgetFile(uri: string): void {
+    this.pendingReindex.delete(uri);
     this.indexed.delete(uri);
     this.lineCounter?.removeFile(uri);
     this.sentenceLinker?.removeFile(uri);
