@@ -47,8 +47,24 @@ let supportsWorkspaceFolders = false;
 const settingsCache = new Map<string, Promise<SeedReviewSettings>>();
 let globalSettings: SeedReviewSettings = resolveSettings({});
 
+/** The workspace folder holding a file, if any (the deepest one). */
+function folderOf(uri: string): string | undefined {
+  return folders
+    .filter((f) => uri === f.uri || uri.startsWith(f.uri.endsWith('/') ? f.uri : f.uri + '/'))
+    .sort((a, b) => b.uri.length - a.uri.length)[0]?.uri;
+}
+
+/**
+ * Settings in force for a resource. Files the editor has open are asked for by their own URI
+ * (language-specific values apply to them); files only on disk share their workspace folder's
+ * settings, so indexing 10,000 seeds asks once per folder, not once per file.
+ */
 function getSettings(uri: string): Promise<SeedReviewSettings> {
   if (!supportsConfiguration) return Promise.resolve(globalSettings);
+  if (!documents.get(uri)) {
+    const folder = folderOf(uri);
+    if (folder && folder !== uri) return getSettings(folder);
+  }
   let s = settingsCache.get(uri);
   if (!s) {
     s = connection.workspace

@@ -4,7 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Disposable, FileChange, SeedWorkspace } from '../service/workspace';
-import { readSeedFile } from './readSeedFile';
+import { readSeedFileSync } from './readSeedFile';
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', '.vscode-test', 'out', '.cache']);
 
@@ -96,7 +96,7 @@ export class FsWorkspace implements SeedWorkspace {
     const open = this.openDocument(uri);
     if (open) return open.getText();
     if (!uri.startsWith('file:')) return undefined;
-    const r = await readSeedFile(fileURLToPath(uri));
+    const r = readSeedFileSync(fileURLToPath(uri));
     return r.ok ? r.content.text : undefined;
   }
 

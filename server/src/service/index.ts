@@ -19,6 +19,7 @@ import type {
 import type { SeedReviewSettings } from '../shared/settings';
 import { analyseText, bodySentences, CancelledError, type SeedAnalysis } from './analysis';
 import type { SeedWorkspace, FileChange, Disposable } from './workspace';
+import type { Sentence } from './types';
 import { SpeakerRegistry, type LineCounter, type SentenceLinker } from './corpusIndex';
 import { splitLines } from './text/lines';
 import { offsetAt } from './text/positions';
@@ -77,6 +78,20 @@ export type SeedDocument = Pick<TextDocument, 'uri' | 'version' | 'getText'>;
 /** An edited document's lines and sentences go into the corpus index this long after the last edit. */
 const REINDEX_DELAY_MS = 300;
 
+/** While the index is being built, a document's cross-links are reused for this long. */
+const LINKS_REUSE_WHILE_INDEXING_MS = 1000;
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/**
+ * A copy of a sentence whose text does not share memory with the file it came from: a slice of
+ * a string keeps the whole string alive, and the index holds sentences of every corpus file.
+ */
+function detached(s: Sentence): Sentence {
+  return { ...s, text: decoder.decode(encoder.encode(s.text)) };
+}
+
 /** Analyses kept for documents the editor does not have open (the CLI, indexing, hovers on others). */
 const MAX_CACHED_CLOSED = 32;
 
@@ -90,7 +105,8 @@ export class SeedService {
   readonly speakers = new SpeakerRegistry();
   private readonly settingsFor: SeedServiceOptions['settings'];
   private readonly cache = new Map<string, { version: number; epoch: number; analysis: SeedAnalysis }>();
-  private readonly linkCache = new Map<string, { version: number; indexVersion: number; minScore: number; matches: SentenceMatches[] }>();
+  private readonly linkCache = new Map<string, { version: number; indexVersion: number; minScore: number; at: number; matches: SentenceMatches[] }>();
+  private indexing = false;
   private readonly lineCounter?: LineCounter;
   private readonly sentenceLinker?: SentenceLinker;
   private ignores?: IgnoreFilter;
@@ -265,8 +281,10 @@ export class SeedService {
     if (!linker) return [];
     if (this.pendingReindex.size) this.flushReindex(a.uri);
     const cached = this.linkCache.get(a.uri);
-    if (cached && cached.version === a.version && cached.indexVersion === linker.version && cached.minScore === settings.matching.minScore) {
-      return cached.matches;
+    if (cached && cached.version === a.version && cached.minScore === settings.matching.minScore) {
+      if (cached.indexVersion === linker.version) return cached.matches;
+      // the index changes after every file while it is built: a second-old answer is good enough
+      if (this.indexing && Date.now() - cached.at < LINKS_REUSE_WHILE_INDEXING_MS) return cached.matches;
     }
     const max = settings.matching.maxLinksPerSentence;
     const matches = linker
@@ -277,7 +295,7 @@ export class SeedService {
         return { sentence: m.sentence, links: links.slice(0, max), totalFiles: m.totalFiles - dropped };
       })
       .filter((m) => m.links.length > 0);
-    this.linkCache.set(a.uri, { version: a.version, indexVersion: linker.version, minScore: settings.matching.minScore, matches });
+    this.linkCache.set(a.uri, { version: a.version, indexVersion: linker.version, minScore: settings.matching.minScore, at: Date.now(), matches });
     return matches;
   }
 
@@ -392,6 +410,15 @@ export class SeedService {
    * Runs in slices so requests get through; stops when the token is cancelled.
    */
   async indexCorpus(token?: CancellationTokenLike, onProgress?: (p: IndexProgress) => void): Promise<IndexProgress> {
+    this.indexing = true;
+    try {
+      return await this.buildIndex(token, onProgress);
+    } finally {
+      this.indexing = false;
+    }
+  }
+
+  private async buildIndex(token?: CancellationTokenLike, onProgress?: (p: IndexProgress) => void): Promise<IndexProgress> {
     const uris = await this.workspace.listCorpusFiles();
     const total = uris.length;
     // files that left the corpus (a folder removed, seedReview.files changed) are forgotten
@@ -440,7 +467,7 @@ export class SeedService {
       }
       const settings = await this.getSettings(uri);
       const a = this.analyseUncached(uri, open?.version ?? -1, text, settings);
-      this.sentenceLinker?.setFile(uri, bodySentences(a));
+      this.sentenceLinker?.setFile(uri, open ? bodySentences(a) : bodySentences(a).map(detached));
       this.speakers.setFile(uri, a);
       this.indexed.add(uri);
     } catch (e) {
