@@ -16,6 +16,8 @@ export interface SentenceLinker {
   removeFile(uri: string): void;
   /** per linked sentence of the file: its links to other files and how many files carry it */
   fileMatches(uri: string): SentenceMatches[];
+  /** the links of one sentence (by its index in the file), undefined when it is not indexed */
+  matchesForSentence(uri: string, sentenceIndex: number): SentenceMatches | undefined;
   /** changes whenever the index changes */
   readonly version: number;
   readonly sentenceCount: number;

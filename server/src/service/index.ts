@@ -280,27 +280,57 @@ export class SeedService {
     const linker = this.sentenceLinker;
     if (!linker) return [];
     if (this.pendingReindex.size) this.flushReindex(a.uri);
-    const cached = this.linkCache.get(a.uri);
-    if (cached && cached.version === a.version && cached.minScore === settings.matching.minScore) {
-      if (cached.indexVersion === linker.version) return cached.matches;
-      // the index changes after every file while it is built: a second-old answer is good enough
-      if (this.indexing && Date.now() - cached.at < LINKS_REUSE_WHILE_INDEXING_MS) return cached.matches;
-    }
-    const max = settings.matching.maxLinksPerSentence;
+    const cached = this.freshLinks(a, settings);
+    if (cached) return cached;
     const matches = linker
       .fileMatches(a.uri)
-      .map((m) => {
-        const links = m.links.filter((l) => l.score >= settings.matching.minScore);
-        const dropped = m.links.length - links.length;
-        return { sentence: m.sentence, links: links.slice(0, max), totalFiles: m.totalFiles - dropped };
-      })
-      .filter((m) => m.links.length > 0);
+      .map((m) => this.filterLinks(m, settings))
+      .filter((m): m is SentenceMatches => !!m);
     this.linkCache.set(a.uri, { version: a.version, indexVersion: linker.version, minScore: settings.matching.minScore, at: Date.now(), matches });
     return matches;
   }
 
+  private freshLinks(a: SeedAnalysis, settings: SeedReviewSettings): SentenceMatches[] | undefined {
+    const cached = this.linkCache.get(a.uri);
+    if (!cached || cached.version !== a.version || cached.minScore !== settings.matching.minScore) return undefined;
+    if (cached.indexVersion === this.sentenceLinker?.version) return cached.matches;
+    // the index changes after every file while it is built: a second-old answer is good enough
+    if (this.indexing && Date.now() - cached.at < LINKS_REUSE_WHILE_INDEXING_MS) return cached.matches;
+    return undefined;
+  }
+
+  /** Links at or above the minimum score, at most maxLinksPerSentence; undefined when none is left. */
+  private filterLinks(m: SentenceMatches, settings: SeedReviewSettings): SentenceMatches | undefined {
+    const links = m.links.filter((l) => l.score >= settings.matching.minScore);
+    if (!links.length) return undefined;
+    const dropped = m.links.length - links.length;
+    return { sentence: m.sentence, links: links.slice(0, settings.matching.maxLinksPerSentence), totalFiles: m.totalFiles - dropped };
+  }
+
+  /** The links of the sentence at an offset: from the file's links when at hand, else that sentence alone. */
+  private linksAt(a: SeedAnalysis, settings: SeedReviewSettings, offset: number): SentenceMatches | undefined {
+    const linker = this.sentenceLinker;
+    if (!linker) return undefined;
+    if (this.pendingReindex.size) this.flushReindex(a.uri);
+    const cached = this.freshLinks(a, settings);
+    if (cached) return cached.find((m) => offset >= m.sentence.start && offset <= m.sentence.end);
+    const s = a.sentences.find((x) => offset >= x.start && offset <= x.end);
+    if (!s || a.chrome.kinds[s.line] !== 'body') return undefined;
+    const m = linker.matchesForSentence(a.uri, s.index);
+    return m && this.filterLinks(m, settings);
+  }
+
   private crossLinkContext(a: SeedAnalysis, settings: SeedReviewSettings): CrossLinkContext {
-    return { matches: this.getCrossLinks(a, settings), fileLabel: (uri) => this.fileLabel(uri) };
+    let all: SentenceMatches[] | undefined;
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const self = this;
+    return {
+      get matches() {
+        return (all ??= self.getCrossLinks(a, settings));
+      },
+      matchAt: (offset) => (all ? all.find((m) => offset >= m.sentence.start && offset <= m.sentence.end) : this.linksAt(a, settings, offset)),
+      fileLabel: (uri) => this.fileLabel(uri),
+    };
   }
 
   async getReferences(doc: SeedDocument, position: Position, includeDeclaration: boolean, token?: CancellationTokenLike): Promise<Location[]> {

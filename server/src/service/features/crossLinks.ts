@@ -9,8 +9,10 @@ import type { HoverPart } from './hover';
 import { escapeMarkdown } from './hover';
 
 export interface CrossLinkContext {
-  /** this document's sentences with links, already filtered by the settings in force */
-  matches: readonly SentenceMatches[];
+  /** this document's sentences with links, already filtered by the settings in force (computed on first use) */
+  readonly matches: readonly SentenceMatches[];
+  /** the links of the sentence at an offset, computing only that sentence's when the file's are not at hand */
+  matchAt(offset: number): SentenceMatches | undefined;
   /** a short, human name of a corpus file */
   fileLabel(uri: string): string;
 }
@@ -19,10 +21,6 @@ export interface CrossLinkContext {
 export function sentenceRange(s: Sentence, lineStartOffset?: number): Range {
   const character = s.character ?? (lineStartOffset !== undefined ? s.start - lineStartOffset : 0);
   return { start: { line: s.line, character }, end: { line: s.line, character: character + (s.end - s.start) } };
-}
-
-export function matchAt(ctx: CrossLinkContext, offset: number): SentenceMatches | undefined {
-  return ctx.matches.find((m) => offset >= m.sentence.start && offset <= m.sentence.end);
 }
 
 function relationLabel(l: SentenceLink): string {
@@ -57,7 +55,7 @@ function linkTo(uri: string, s: Sentence): string {
 }
 
 export function crossLinkHover(a: SeedAnalysis, offset: number, ctx: CrossLinkContext): HoverPart | null {
-  const m = matchAt(ctx, offset);
+  const m = ctx.matchAt(offset);
   if (!m || !m.links.length) return null;
   const other = m.totalFiles === 1 ? '1 other seed' : `${m.totalFiles} other seeds`;
   const lines = [`**\u2194 Also in ${other}**`, ''];
@@ -72,7 +70,7 @@ export function crossLinkHover(a: SeedAnalysis, offset: number, ctx: CrossLinkCo
 }
 
 export function crossLinkReferences(a: SeedAnalysis, offset: number, ctx: CrossLinkContext, includeDeclaration: boolean): Location[] {
-  const m = matchAt(ctx, offset);
+  const m = ctx.matchAt(offset);
   if (!m) return [];
   const out: Location[] = [];
   if (includeDeclaration) out.push({ uri: a.uri, range: sentenceRange(m.sentence, a.lines[m.sentence.line].start) });
@@ -81,7 +79,7 @@ export function crossLinkReferences(a: SeedAnalysis, offset: number, ctx: CrossL
 }
 
 export function crossLinkHighlights(a: SeedAnalysis, offset: number, ctx: CrossLinkContext): DocumentHighlight[] {
-  const here = matchAt(ctx, offset);
+  const here = ctx.matchAt(offset);
   if (!here) return [];
   // every sentence of this seed that shares a target file with the one under the cursor
   const targets = new Set(here.links.map((l) => l.target.uri));
