@@ -96,7 +96,7 @@ function detached(s: Sentence): Sentence {
 const MAX_CACHED_CLOSED = 32;
 
 /** Lets other work through: indexing runs in slices of about this many milliseconds. */
-const SLICE_MS = 8;
+const SLICE_MS = 4;
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export class SeedService {
