@@ -52,6 +52,17 @@ function shingles(text: string): Map<string, number> {
   return out;
 }
 
+/** How many of a line's word 4-grams the gold text holds (`hit`) out of all of them (`all`). */
+function goldShare(line: string, goldSh: ReadonlyMap<string, number>): { hit: number; all: number } {
+  let hit = 0;
+  let all = 0;
+  for (const [k, c] of shingles(line)) {
+    all += c;
+    if (goldSh.has(k)) hit += c;
+  }
+  return { hit, all };
+}
+
 function score(pred: string, gold: string): Score {
   const ps = shingles(pred);
   const gs = shingles(gold);
@@ -154,13 +165,7 @@ function main(): void {
     const evs = gatherEvidence({ lines: p.lines, headerLine: null, title: null, recurrence: corpus.recurrenceFor(p.id), corpusFiles: corpus.fileCount }) ?? [];
     for (let i = 0; i < p.lines.length; i++) {
       if (res.kinds[i] === 'blank') continue;
-      const sh = shingles(p.lines[i]);
-      let hit = 0;
-      let all = 0;
-      for (const [k, c] of sh) {
-        all += c;
-        if (goldSh.has(k)) hit += c;
-      }
+      const { hit, all } = goldShare(p.lines[i], goldSh);
       const inGold = all === 0 ? ' ' : hit / all > 0.5 ? 'G' : '.';
       const kind = res.kinds[i] === 'body' ? 'B' : res.kinds[i] === 'header' ? 'H' : '-';
       const mark = (kind === 'B') === (inGold === 'G') ? ' ' : '!';
@@ -183,13 +188,7 @@ function main(): void {
       let pe = 0;
       for (let i = 0; i < p.lines.length; i++) {
         if (res.kinds[i] === 'blank') continue;
-        const sh = shingles(p.lines[i]);
-        let hit = 0;
-        let all = 0;
-        for (const [k, c] of sh) {
-          all += c;
-          if (goldSh.has(k)) hit += c;
-        }
+        const { hit, all } = goldShare(p.lines[i], goldSh);
         if (all === 0) continue;
         const g = hit / all > 0.5;
         if (g && res.kinds[i] !== 'body') pl += all;
