@@ -290,53 +290,49 @@ connection.onDidChangeWatchedFiles((params) => {
 });
 
 // ---- features ------------------------------------------------------------------------------
-connection.onHover((params, token) => {
-  const doc = documents.get(params.textDocument.uri);
-  if (!doc) return null;
-  return guard('hover', token, () => service.getHover(doc, params.position, token));
-});
+/** A request about one document: nothing if the document is gone, else the guarded answer. */
+function forDocument<T>(
+  name: string,
+  uri: string,
+  token: CancellationToken,
+  absent: T,
+  fn: (doc: TextDocument) => Promise<T>,
+): Promise<T | ResponseError<void>> | T {
+  const doc = documents.get(uri);
+  return doc ? guard(name, token, () => fn(doc)) : absent;
+}
 
-connection.onDocumentSymbol((params, token) => {
-  const doc = documents.get(params.textDocument.uri);
-  if (!doc) return null;
-  return guard('documentSymbol', token, () => service.getDocumentSymbols(doc, token));
-});
+connection.onHover((params, token) =>
+  forDocument('hover', params.textDocument.uri, token, null, (doc) => service.getHover(doc, params.position, token)),
+);
 
-connection.onCodeAction((params, token) => {
-  const doc = documents.get(params.textDocument.uri);
-  if (!doc) return null;
-  return guard('codeAction', token, () => service.getCodeActions(doc, params.context, token));
-});
+connection.onDocumentSymbol((params, token) =>
+  forDocument('documentSymbol', params.textDocument.uri, token, null, (doc) => service.getDocumentSymbols(doc, token)),
+);
 
-connection.onReferences((params, token) => {
-  const doc = documents.get(params.textDocument.uri);
-  if (!doc) return null;
-  return guard('references', token, () => service.getReferences(doc, params.position, params.context.includeDeclaration, token));
-});
+connection.onCodeAction((params, token) =>
+  forDocument('codeAction', params.textDocument.uri, token, null, (doc) => service.getCodeActions(doc, params.context, token)),
+);
 
-connection.onDocumentHighlight((params, token) => {
-  const doc = documents.get(params.textDocument.uri);
-  if (!doc) return null;
-  return guard('documentHighlight', token, () => service.getDocumentHighlights(doc, params.position, token));
-});
+connection.onReferences((params, token) =>
+  forDocument('references', params.textDocument.uri, token, null, (doc) => service.getReferences(doc, params.position, params.context.includeDeclaration, token)),
+);
 
-connection.onCodeLens((params, token) => {
-  const doc = documents.get(params.textDocument.uri);
-  if (!doc) return null;
-  return guard('codeLens', token, () => service.getCodeLenses(doc, token));
-});
+connection.onDocumentHighlight((params, token) =>
+  forDocument('documentHighlight', params.textDocument.uri, token, null, (doc) => service.getDocumentHighlights(doc, params.position, token)),
+);
 
-connection.languages.inlayHint.on((params, token) => {
-  const doc = documents.get(params.textDocument.uri);
-  if (!doc) return null;
-  return guard('inlayHint', token, () => service.getInlayHints(doc, params.range, token));
-});
+connection.onCodeLens((params, token) =>
+  forDocument('codeLens', params.textDocument.uri, token, null, (doc) => service.getCodeLenses(doc, token)),
+);
 
-connection.languages.semanticTokens.on((params, token) => {
-  const doc = documents.get(params.textDocument.uri);
-  if (!doc) return { data: [] };
-  return guard('semanticTokens', token, async () => ({ data: await service.getSemanticTokens(doc, token) }));
-});
+connection.languages.inlayHint.on((params, token) =>
+  forDocument('inlayHint', params.textDocument.uri, token, null, (doc) => service.getInlayHints(doc, params.range, token)),
+);
+
+connection.languages.semanticTokens.on((params, token) =>
+  forDocument('semanticTokens', params.textDocument.uri, token, { data: [] as number[] }, async (doc) => ({ data: await service.getSemanticTokens(doc, token) })),
+);
 
 connection.onWorkspaceSymbol((params, token) => guard('workspaceSymbol', token, async () => service.getWorkspaceSymbols(params.query)));
 
