@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { hoverText as value, readSeed, seedsWorld, SEED_000, U000, U003 } from '../helpers';
+import { hoverText as value, readSeed, seedsWorld, SEED_000, SEED_003, U000, U003 } from '../helpers';
 
 
 async function world() {
@@ -75,4 +75,17 @@ test('workspace symbols find speakers across the corpus', async () => {
   const found = w.service.getWorkspaceSymbols('state department');
   const files = new Set(found.map((s) => s.location.uri));
   assert.ok(files.has(U000) && files.has(U003), JSON.stringify(found.map((f) => [f.name, f.location.uri])));
+});
+
+test('corpus quote counts follow files as they are replaced and removed', async () => {
+  const { w } = await world();
+  const key = (await w.service.analyse(w.open(U003, readSeed(SEED_003)))).quotes.find((q) => q.speaker)!.speaker!.key;
+  const before = w.service.speakers.countFor(key);
+  assert.equal(before.files, 2);
+  w.workspace.deleteFile(U003);
+  w.workspace.closeDocument(U003);
+  await new Promise((r) => setImmediate(r));
+  const after = w.service.speakers.countFor(key);
+  assert.equal(after.files, 1);
+  assert.equal(after.quotes, before.quotes - 2);
 });

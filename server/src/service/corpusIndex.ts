@@ -27,7 +27,22 @@ export interface SentenceLinker {
 export class SpeakerRegistry {
   private readonly byFile = new Map<string, Map<string, { name: string; count: number; line: number; character: number; length: number }>>();
 
+  /** per speaker key: quotes and files across the corpus, kept as files come and go */
+  private readonly totals = new Map<string, { quotes: number; files: number }>();
+
+  private account(m: Map<string, { count: number }> | undefined, sign: 1 | -1): void {
+    if (!m) return;
+    for (const [key, e] of m) {
+      const t = this.totals.get(key) ?? { quotes: 0, files: 0 };
+      t.quotes += sign * e.count;
+      t.files += sign;
+      if (t.files <= 0) this.totals.delete(key);
+      else this.totals.set(key, t);
+    }
+  }
+
   setFile(uri: string, a: SeedAnalysis): void {
+    this.account(this.byFile.get(uri), -1);
     const m = new Map<string, { name: string; count: number; line: number; character: number; length: number }>();
     for (const q of a.quotes) {
       // keys of unresolved pronouns (`?he@123`) are local to one file: never merged across the corpus
@@ -42,24 +57,18 @@ export class SpeakerRegistry {
     }
     if (m.size) this.byFile.set(uri, m);
     else this.byFile.delete(uri);
+    this.account(m, 1);
   }
 
   removeFile(uri: string): void {
+    this.account(this.byFile.get(uri), -1);
     this.byFile.delete(uri);
   }
 
   /** quotes by this speaker across the corpus, and in how many files */
   countFor(key: string): { quotes: number; files: number } {
-    let quotes = 0;
-    let files = 0;
-    for (const m of this.byFile.values()) {
-      const e = m.get(key);
-      if (e) {
-        quotes += e.count;
-        files++;
-      }
-    }
-    return { quotes, files };
+    const t = this.totals.get(key);
+    return t ? { ...t } : { quotes: 0, files: 0 };
   }
 
   /** every (speaker, file) pair whose name contains the query, case-insensitively */
