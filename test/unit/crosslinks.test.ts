@@ -187,3 +187,13 @@ test('unrelated sentences score low', () => {
   const d = scoreSentences(SEED_PAIRS[0][1], SEED_PAIRS[2][1]);
   assert.ok(d.score < 0.4, String(d.score));
 });
+
+test('words that name members of a JavaScript object are words like any other', async () => {
+  const { normalizeWord } = await import('../../server/src/service/crosslinks/normalize');
+  const { americanize } = await import('../../server/src/service/crosslinks/spelling');
+  for (const w of ['constructor', 'toString', 'valueOf', 'hasOwnProperty', '__proto__']) {
+    assert.equal(typeof normalizeWord(w), 'string', w);
+    assert.equal(americanize(w.toLowerCase()), w.toLowerCase());
+  }
+  assert.equal(normalizeWord('Constructor'), 'constructor');
+});

@@ -252,7 +252,7 @@ function normalizeUncached(raw: string): string {
     return s;
   }
   if (s === 'us' && lowerUs) return PRONOUN_US;
-  const n = NUMBER_WORDS[s];
+  const n = Object.hasOwn(NUMBER_WORDS, s) ? NUMBER_WORDS[s] : undefined; // not `constructor` of the prototype
   if (n !== undefined) return n;
   return americanize(s);
 }
@@ -284,7 +284,8 @@ export function forEachToken(
     const id = rawId[slot];
     if (id === RAW_SKIP) continue;
     if (have && isPairHead(pId) && pEnd + 1 === start && text.charCodeAt(pEnd) === 32) {
-      const pair = PAIRS[norms[pId] + ' ' + norms[id]];
+      const key = norms[pId] + ' ' + norms[id];
+      const pair = Object.hasOwn(PAIRS, key) ? PAIRS[key] : undefined;
       if (pair !== undefined) {
         pEnd = end;
         pFlags = flagsFor(kindOf(pair), pFlags & TOKEN_NAME);

@@ -65,7 +65,8 @@ function vowelGroups(s: string): number {
 
 /** The American spelling of a lower-case word, or the word itself. */
 export function americanize(w: string): string {
-  const listed = WORDS[w];
+  // own keys only: `constructor`, `toString` … are words, not the object's prototype
+  const listed = Object.hasOwn(WORDS, w) ? WORDS[w] : undefined;
   if (listed !== undefined) return listed;
   if (w.length < 5) return w;
   let m: RegExpExecArray | null;
