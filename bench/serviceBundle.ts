@@ -24,7 +24,8 @@ export function loadBundledService(): ServiceModule {
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    minify: true,
+    // BENCH_NO_MINIFY=1 keeps function names for CPU profiles
+    minify: !process.env.BENCH_NO_MINIFY,
     logLevel: 'warning',
   });
   // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -23,7 +23,7 @@ const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js' },
   { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js' },
-  { ...common, entryPoints: ['server/src/cli/worker.ts'], outfile: 'server/out/cliWorker.js' },
+  { ...common, entryPoints: ['server/src/node/corpusWorker.ts'], outfile: 'server/out/corpusWorker.js' },
 ];
 
 if (watch) {

@@ -32,6 +32,7 @@ import { DEFAULT_MIN_SCORE } from './service/crosslinks/score';
 import { FsWorkspace, type WorkspaceFolderSpec } from './node/fsWorkspace';
 import { IgnoreFile, IgnoreFiles } from './node/ignoreFile';
 import { LineRecurrence } from './service/corpus';
+import { WorkerIndexer } from './node/workerIndexer';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -129,6 +130,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     ignores,
     lineCounter: new LineRecurrence(),
     sentenceLinker: new SentenceIndex({ minScore: Math.min(globalSettings.matching.minScore, DEFAULT_MIN_SCORE), maxFanOut: 200 }),
+    // the index build reads and analyses files on worker threads (the bundle sits beside this one)
+    parallel: WorkerIndexer.create(__dirname),
   });
 
   return {

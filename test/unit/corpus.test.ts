@@ -62,3 +62,29 @@ test('a 200,000-character line and thousands of files index without trouble', ()
   assert.equal(r.count('Subscribe to our newsletter'), 2000);
   assert.equal(r.count('Unique line 7'), 1);
 });
+
+test('a frozen snapshot answers what the live counts answer, and keys hashed elsewhere count the same', async () => {
+  const { RecurrenceTable, fileLineKeys } = await import('../../server/src/service/corpus');
+  const files: Record<string, string> = {
+    a: 'Home\nHome\nContact us\nArticle one text.\n',
+    b: 'home\r\nContact  us\r\nArticle two text.',
+    c: 'HOME \n“Quoted” line\n',
+    d: '"quoted" line\nArticle one text.',
+  };
+  const live = new LineRecurrence();
+  const hashed = new LineRecurrence();
+  for (const [uri, text] of Object.entries(files)) {
+    live.setFile(uri, text.split(/\r\n|\r|\n/));
+    hashed.setFileKeys(uri, fileLineKeys(text));
+  }
+  const table = new RecurrenceTable(live.snapshot(true));
+  assert.equal(table.fileCount, 4);
+  for (const [uri, text] of Object.entries(files)) {
+    for (const line of text.split(/\r\n|\r|\n/)) {
+      assert.equal(table.count(line, uri), live.count(line, uri), `${uri}: ${line}`);
+      assert.equal(hashed.count(line, uri), live.count(line, uri), `${uri}: ${line}`);
+    }
+  }
+  assert.equal(table.count('Home', 'a'), 2);
+  assert.equal(table.count('Article two text.', 'b'), 0);
+});

@@ -4,8 +4,8 @@ import * as path from 'node:path';
 import type { SeedReviewSettings } from '../shared/settings';
 import type { CorpusFile } from './pathWorkspace';
 import { FileAnalyser, lineKeysOf, type FileJob, type FileOutcome, type KeysOutcome, type Mode } from './fileTasks';
-import { buildRecurrenceTable, type RecurrenceTableData } from './recurrenceTable';
-import { WorkerPool, orderedBatches } from './pool';
+import { buildRecurrenceTable, type RecurrenceTableData } from '../service/corpus';
+import { WorkerPool, orderedBatches } from '../node/workerPool';
 
 /** Below this many files one thread is used unless --jobs says otherwise (starting workers costs more). */
 export const PARALLEL_THRESHOLD = 200;
@@ -24,9 +24,9 @@ export interface CorpusRunOptions {
   debug?: (message: string) => void;
 }
 
-/** The bundled worker entry beside the CLI bundle (server/out/cliWorker.js). */
+/** The bundled worker entry beside the CLI bundle (server/out/corpusWorker.js). */
 function workerFile(): string | null {
-  const f = path.join(__dirname, 'cliWorker.js');
+  const f = path.join(__dirname, 'corpusWorker.js');
   return existsSync(f) ? f : null;
 }
 
@@ -50,7 +50,7 @@ export async function* runCorpus(files: readonly CorpusFile[], opts: CorpusRunOp
   let threads = threadCount(total, opts.jobs);
   const file = threads > 1 ? workerFile() : null;
   if (threads > 1 && !file) {
-    opts.debug?.('no cliWorker.js beside the CLI bundle; running on one thread');
+    opts.debug?.('no corpusWorker.js beside the CLI bundle; running on one thread');
     threads = 1;
   }
   opts.debug?.(`${total} files on ${threads} thread${threads === 1 ? '' : 's'}`);

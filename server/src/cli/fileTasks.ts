@@ -15,7 +15,7 @@ import { spanRange } from '../service/text/positions';
 import type { SeedWorkspace } from '../service/workspace';
 import type { SeedReviewSettings } from '../shared/settings';
 import { decodeSeedBytes, looksBinary, type SeedFileContent } from '../node/readSeedFile';
-import { RecurrenceTable, fileLineKeys, type RecurrenceTableData } from './recurrenceTable';
+import { RecurrenceTable, fileLineKeys, type RecurrenceTableData } from '../service/corpus';
 import { NearestIgnoreFiles } from './ignores';
 import { fileLines, severityName, toAnalyzedFileJson } from './analyzeJson';
 

@@ -3,7 +3,7 @@ import { VERSION } from './version';
 import { checkCommand, CHECK_HELP } from './commands/check';
 import { stripCommand, STRIP_HELP } from './commands/strip';
 import { analyzeCommand, ANALYZE_HELP } from './commands/analyze';
-import { WorkerError } from './pool';
+import { WorkerError } from '../node/workerPool';
 
 const HELP = `Usage: seed-review <command> [options] [PATH...]
 

@@ -1,6 +1,7 @@
-import type { SeedAnalysis } from './analysis';
+import { analyseText, bodySentences, type SeedAnalysis } from './analysis';
 import type { Sentence } from './types';
-import type { SentenceMatches } from './crosslinks/sentenceIndex';
+import { sentenceTokens, type SentenceMatches, type SentenceTokens } from './crosslinks/sentenceIndex';
+import { RecurrenceTable, type RecurrenceTableData } from './corpus/recurrenceTable';
 
 /** The corpus stage: how often each normalised line recurs across files. */
 export interface LineCounter {
@@ -8,11 +9,17 @@ export interface LineCounter {
   removeFile(uri: string): void;
   count(lineText: string, excludeUri?: string): number;
   readonly fileCount: number;
+  /** `setFile` with keys hashed elsewhere (`fileLineKeys`); needed for parallel indexing */
+  setFileKeys?(uri: string, keys: Float64Array): void;
+  /** a frozen copy to analyse files elsewhere; needed for parallel indexing */
+  snapshot?(shared: boolean): RecurrenceTableData;
 }
 
 /** The cross-link stage: body sentences of every corpus file. */
 export interface SentenceLinker {
   setFile(uri: string, sentences: readonly Sentence[]): void;
+  /** `setFile` with the sentences tokenised on another thread */
+  setFileTokens?(uri: string, sentences: readonly Sentence[], tokens: SentenceTokens): void;
   removeFile(uri: string): void;
   /** per linked sentence of the file: its links to other files and how many files carry it */
   fileMatches(uri: string): SentenceMatches[];
@@ -42,19 +49,14 @@ export class SpeakerRegistry {
   }
 
   setFile(uri: string, a: SeedAnalysis): void {
+    this.setFileEntries(uri, speakerEntries(a));
+  }
+
+  /** `setFile` with the entries already taken from the analysis (by a worker thread). */
+  setFileEntries(uri: string, entries: readonly SpeakerEntry[]): void {
     this.account(this.byFile.get(uri), -1);
     const m = new Map<string, { name: string; count: number; line: number; character: number; length: number }>();
-    for (const q of a.quotes) {
-      // keys of unresolved pronouns (`?he@123`) are local to one file: never merged across the corpus
-      if (!q.speaker || q.inChrome || q.speaker.key.startsWith('?')) continue;
-      const e = m.get(q.speaker.key);
-      if (e) e.count++;
-      else {
-        let line = 0;
-        while (line + 1 < a.lines.length && a.lines[line + 1].start <= q.speaker.mention.start) line++;
-        m.set(q.speaker.key, { name: q.speaker.name, count: 1, line, character: q.speaker.mention.start - a.lines[line].start, length: q.speaker.mention.end - q.speaker.mention.start });
-      }
-    }
+    for (const { key, ...e } of entries) m.set(key, e);
     if (m.size) this.byFile.set(uri, m);
     else this.byFile.delete(uri);
     this.account(m, 1);
@@ -85,4 +87,80 @@ export class SpeakerRegistry {
     }
     return out;
   }
+}
+
+/** A speaker of one file: how often quoted there, and where first named. */
+export interface SpeakerEntry {
+  key: string;
+  name: string;
+  count: number;
+  line: number;
+  character: number;
+  length: number;
+}
+
+/** The speakers of an analysed file, for the corpus-wide registry. */
+export function speakerEntries(a: SeedAnalysis): SpeakerEntry[] {
+  const m = new Map<string, SpeakerEntry>();
+  for (const q of a.quotes) {
+    // keys of unresolved pronouns (`?he@123`) are local to one file: never merged across the corpus
+    if (!q.speaker || q.inChrome || q.speaker.key.startsWith('?')) continue;
+    const e = m.get(q.speaker.key);
+    if (e) e.count++;
+    else {
+      let line = 0;
+      while (line + 1 < a.lines.length && a.lines[line + 1].start <= q.speaker.mention.start) line++;
+      m.set(q.speaker.key, {
+        key: q.speaker.key,
+        name: q.speaker.name,
+        count: 1,
+        line,
+        character: q.speaker.mention.start - a.lines[line].start,
+        length: q.speaker.mention.end - q.speaker.mention.start,
+      });
+    }
+  }
+  return [...m.values()];
+}
+
+/** What indexing needs of one corpus file: its body sentences and its speakers. */
+export interface FileDigest {
+  sentences: Sentence[];
+  /** the sentences' tokens for the cross-link index */
+  tokens: SentenceTokens;
+  speakers: SpeakerEntry[];
+}
+
+/** One file to digest elsewhere: read from disk there, analysed against a frozen recurrence table. */
+export interface DigestJob {
+  uri: string;
+  maxFileSize: number;
+}
+
+/**
+ * Indexing on other threads (worker threads in the server). Files are read where the work
+ * runs; results come back in the order asked, null for a file that could not be read.
+ * The service falls back to its own thread when this fails.
+ */
+export interface ParallelIndexer {
+  /** pass 1: each file's line keys (`fileLineKeys`) */
+  lineKeys(uris: readonly string[]): AsyncIterable<Float64Array | null>;
+  /** pass 2: each file analysed against `table` */
+  digest(table: RecurrenceTableData, jobs: readonly DigestJob[]): AsyncIterable<FileDigest | null>;
+  /** frees the threads until the next build */
+  release(): Promise<void>;
+}
+
+/**
+ * What indexing takes from one file, analysed against a frozen recurrence table: the same
+ * analysis the service makes of it on its own thread (`analyseUncached`).
+ */
+export function digestFile(uri: string, text: string, table: RecurrenceTable, maxFileSize: number): FileDigest {
+  const a = analyseText(uri, -1, text, {
+    recurrence: (line) => table.count(line, uri),
+    corpusFiles: Math.max(1, table.fileCount),
+    maxFileSize,
+  });
+  const sentences = bodySentences(a);
+  return { sentences, tokens: sentenceTokens(sentences), speakers: speakerEntries(a) };
 }

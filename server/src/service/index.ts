@@ -20,7 +20,7 @@ import type { SeedReviewSettings } from '../shared/settings';
 import { analyseText, bodySentences, CancelledError, type SeedAnalysis } from './analysis';
 import type { SeedWorkspace, FileChange, Disposable } from './workspace';
 import type { Sentence } from './types';
-import { SpeakerRegistry, type LineCounter, type SentenceLinker } from './corpusIndex';
+import { SpeakerRegistry, type FileDigest, type LineCounter, type ParallelIndexer, type SentenceLinker } from './corpusIndex';
 import { splitLines } from './text/lines';
 import { offsetAt } from './text/positions';
 import { computeDiagnostics, type IgnoreFilter } from './features/diagnostics';
@@ -65,6 +65,8 @@ export interface SeedServiceOptions {
   ignores?: IgnoreFilter;
   lineCounter?: LineCounter;
   sentenceLinker?: SentenceLinker;
+  /** other threads to index on when the corpus is large (the line counter must support it) */
+  parallel?: ParallelIndexer;
 }
 
 export interface IndexProgress {
@@ -95,6 +97,9 @@ function detached(s: Sentence): Sentence {
 /** Analyses kept for documents the editor does not have open (the CLI, indexing, hovers on others). */
 const MAX_CACHED_CLOSED = 32;
 
+/** A full index build of at least this many files runs on `parallel` threads when there are any. */
+export const PARALLEL_INDEX_MIN_FILES = 300;
+
 /** Lets other work through: indexing runs in slices of about this many milliseconds. */
 const SLICE_MS = 4;
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -109,6 +114,7 @@ export class SeedService {
   private indexing = false;
   private readonly lineCounter?: LineCounter;
   private readonly sentenceLinker?: SentenceLinker;
+  private parallel?: ParallelIndexer;
   private ignores?: IgnoreFilter;
   /** bumped whenever corpus-wide state changes, so cached analyses that read it are redone */
   private epoch = 0;
@@ -128,6 +134,7 @@ export class SeedService {
     this.ignores = opts.ignores;
     this.lineCounter = opts.lineCounter;
     this.sentenceLinker = opts.sentenceLinker;
+    this.parallel = opts.parallel;
     this.fileWatch = this.workspace.onDidChangeFiles((changes) => {
       void this.filesChanged(changes);
     });
@@ -461,26 +468,107 @@ export class SeedService {
         sliceStart = Date.now();
       }
     };
-    if (this.lineCounter) {
-      for (const uri of uris) {
-        if (token?.isCancellationRequested) return { indexed: 0, total };
-        const text = await this.workspace.readText(uri);
-        if (text !== undefined) this.lineCounter.setFile(uri, splitLines(text).map((l) => l.text));
-        await maybeYield();
-      }
-    }
-    this.epoch++;
     let indexed = 0;
-    for (const uri of uris) {
-      if (token?.isCancellationRequested) break;
-      await this.indexFile(uri);
+    const done = () => {
       indexed++;
       if (onProgress && (indexed % 100 === 0 || indexed === total)) onProgress({ indexed, total });
-      await maybeYield();
+    };
+    let remaining: readonly string[] = uris;
+    if (this.parallel && total >= PARALLEL_INDEX_MIN_FILES && this.lineCounter?.setFileKeys && this.lineCounter.snapshot) {
+      try {
+        const left = await this.buildIndexInParallel(this.parallel, uris, token, maybeYield, done);
+        if (left === null) return { indexed, total }; // cancelled
+        remaining = left;
+      } catch (e) {
+        if (e instanceof CancelledError) throw e;
+        this.logger.warn(`indexing on worker threads failed, going on in the server's thread: ${e instanceof Error ? e.message : String(e)}`);
+        this.parallel = undefined;
+        remaining = uris;
+        indexed = 0;
+      }
+    }
+    if (remaining.length) {
+      if (this.lineCounter) {
+        for (const uri of remaining) {
+          if (token?.isCancellationRequested) return { indexed, total };
+          const text = await this.workspace.readText(uri);
+          if (text !== undefined) this.lineCounter.setFile(uri, splitLines(text).map((l) => l.text));
+          await maybeYield();
+        }
+      }
+      this.epoch++;
+      for (const uri of remaining) {
+        if (token?.isCancellationRequested) break;
+        await this.indexFile(uri);
+        done();
+        await maybeYield();
+      }
     }
     this.indexedOnce = true;
     this.fireChanged();
     return { indexed, total };
+  }
+
+  /**
+   * The two passes of `buildIndex` with the per-file work (reading, hashing, analysing) on the
+   * parallel indexer's threads; this thread only takes the results in, a slice at a time.
+   * Open documents are done here, with the editor's text. Returns the files left to do (those
+   * whose results the other threads could not give), null when cancelled.
+   */
+  private async buildIndexInParallel(
+    parallel: ParallelIndexer,
+    uris: readonly string[],
+    token: CancellationTokenLike | undefined,
+    maybeYield: () => Promise<void>,
+    done: () => void,
+  ): Promise<string[] | null> {
+    const counter = this.lineCounter!;
+    const closed = uris.filter((u) => !this.workspace.getOpenDocument(u));
+    const open = uris.filter((u) => this.workspace.getOpenDocument(u));
+    const left: string[] = [];
+    try {
+      let i = 0;
+      for await (const keys of parallel.lineKeys(closed)) {
+        if (token?.isCancellationRequested) return null;
+        const uri = closed[i++];
+        if (keys) counter.setFileKeys!(uri, keys);
+        else counter.removeFile(uri);
+        await maybeYield();
+      }
+      if (i !== closed.length) throw new Error(`line keys of ${i} files for ${closed.length}`);
+      for (const uri of open) counter.setFile(uri, splitLines(this.workspace.getOpenDocument(uri)!.getText()).map((l) => l.text));
+      this.epoch++;
+      const jobs = [];
+      for (const uri of closed) jobs.push({ uri, maxFileSize: (await this.getSettings(uri)).maxFileSize });
+      i = 0;
+      for await (const digest of parallel.digest(counter.snapshot!(true), jobs)) {
+        if (token?.isCancellationRequested) return null;
+        const uri = closed[i++];
+        // a file opened meanwhile is done here from the editor's text
+        if (digest && !this.workspace.getOpenDocument(uri)) {
+          this.takeDigest(uri, digest);
+          done();
+        } else left.push(uri);
+        await maybeYield();
+      }
+      if (i !== closed.length) throw new Error(`digests of ${i} files for ${closed.length}`);
+    } finally {
+      await parallel.release();
+    }
+    for (const uri of open) {
+      if (token?.isCancellationRequested) return null;
+      await this.indexFile(uri);
+      done();
+      await maybeYield();
+    }
+    return left;
+  }
+
+  private takeDigest(uri: string, d: FileDigest): void {
+    if (this.sentenceLinker?.setFileTokens) this.sentenceLinker.setFileTokens(uri, d.sentences, d.tokens);
+    else this.sentenceLinker?.setFile(uri, d.sentences);
+    this.speakers.setFileEntries(uri, d.speakers);
+    this.indexed.add(uri);
   }
 
   get isIndexed(): boolean {

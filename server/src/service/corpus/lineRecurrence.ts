@@ -1,4 +1,5 @@
 import { lineHash } from './lineKey';
+import { sortedDistinct, type RecurrenceTableData } from './recurrenceTable';
 
 export { normalizeLineKey } from './lineKey';
 
@@ -28,7 +29,6 @@ export class LineRecurrence {
 
   /** Adds a file, or replaces the contribution of a file already known under this uri. */
   setFile(uri: string, lines: readonly string[]): void {
-    this.removeFile(uri);
     if (this.scratch.length < lines.length) this.scratch = new Float64Array(Math.max(lines.length, this.scratch.length * 2));
     const hs = this.scratch;
     let m = 0;
@@ -36,13 +36,36 @@ export class LineRecurrence {
       const h = lineHash(lines[i]);
       if (h >= 0) hs[m++] = h;
     }
-    const sorted = hs.subarray(0, m).sort();
-    let distinct = 0;
-    for (let i = 0; i < m; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[distinct++] = sorted[i];
-    const keys = sorted.slice(0, distinct);
-    if ((this.used + distinct) * 2 > this.keys.length) this.rehash(this.live + distinct);
-    for (let i = 0; i < distinct; i++) this.add(keys[i], 1);
+    this.setFileKeys(uri, sortedDistinct(hs.subarray(0, m)));
+  }
+
+  /**
+   * `setFile` with the file's keys already hashed (`fileLineKeys`, e.g. by a worker thread):
+   * sorted, each once. The array is kept.
+   */
+  setFileKeys(uri: string, keys: Float64Array): void {
+    this.removeFile(uri);
+    if ((this.used + keys.length) * 2 > this.keys.length) this.rehash(this.live + keys.length);
+    for (let i = 0; i < keys.length; i++) this.add(keys[i], 1);
     this.files.set(uri, keys);
+  }
+
+  /**
+   * A frozen copy of the counts for analysing files elsewhere (`RecurrenceTable`): the keys held
+   * by two or more files, sorted, with their counts; in SharedArrayBuffers when `shared`.
+   */
+  snapshot(shared = false): RecurrenceTableData {
+    let multi = 0;
+    for (let i = 0; i < this.keys.length; i++) if (this.keys[i] !== EMPTY && this.vals[i] >= 2) multi++;
+    const pairs = new Float64Array(multi);
+    let m = 0;
+    for (let i = 0; i < this.keys.length; i++) if (this.keys[i] !== EMPTY && this.vals[i] >= 2) pairs[m++] = this.keys[i];
+    pairs.sort();
+    const keys = shared ? new Float64Array(new SharedArrayBuffer(multi * 8)) : new Float64Array(multi);
+    const counts = shared ? new Uint32Array(new SharedArrayBuffer(multi * 4)) : new Uint32Array(multi);
+    keys.set(pairs);
+    for (let k = 0; k < multi; k++) counts[k] = this.get(keys[k]);
+    return { keys, counts, fileCount: this.files.size };
   }
 
   /** Forgets a file; unknown uris are ignored. */

@@ -10,7 +10,7 @@
  * live ones.
  */
 import type { CrossLink, Sentence } from '../types';
-import { forEachToken, TOKEN_STOP, vocabularySize } from './normalize';
+import { forEachToken, normOf, tokenIdOf, TOKEN_STOP, vocabularySize } from './normalize';
 import { DEFAULT_MIN_SCORE, scoreDetail, type TokenSeq } from './score';
 import { corpusWeight } from './weights';
 
@@ -37,6 +37,41 @@ export interface SentenceLink extends CrossLink {
 }
 
 /** The links of one sentence: the best sentence of each other file, best first. */
+/**
+ * The tokens of a file's sentences as `forEachToken` gives them, made on another thread (whose
+ * token ids mean nothing here): each token as an index into `vocab` (normalised forms) with its
+ * flags, sentence after sentence, `counts[k]` tokens for sentence k.
+ */
+export interface SentenceTokens {
+  vocab: string[];
+  tokens: Int32Array;
+  flags: Uint8Array;
+  counts: Int32Array;
+}
+
+/** `SentenceTokens` of some sentences, for `setFileTokens` in another thread. */
+export function sentenceTokens(sentences: readonly Sentence[]): SentenceTokens {
+  const local = new Map<number, number>();
+  const vocab: string[] = [];
+  const tokens: number[] = [];
+  const flags: number[] = [];
+  const counts = new Int32Array(sentences.length);
+  sentences.forEach((s, k) => {
+    forEachToken(s.text, (id, _start, _end, f) => {
+      let v = local.get(id);
+      if (v === undefined) {
+        v = vocab.length;
+        local.set(id, v);
+        vocab.push(normOf(id));
+      }
+      tokens.push(v);
+      flags.push(f);
+      counts[k]++;
+    });
+  });
+  return { vocab, tokens: Int32Array.from(tokens), flags: Uint8Array.from(flags), counts };
+}
+
 export interface SentenceMatches {
   sentence: Sentence;
   /** at most `maxFanOut` links, one per other file, highest score first */
@@ -157,6 +192,10 @@ export class SentenceIndex {
 
   /** Replaces the sentences of `uri` (body sentences only; chrome excluded by the caller). */
   setFile(uri: string, sentences: readonly Sentence[]): void {
+    this.setFileWith(uri, sentences, (k, emit) => forEachToken(sentences[k].text, (id, _start, _end, flags) => emit(id, flags)));
+  }
+
+  private setFileWith(uri: string, sentences: readonly Sentence[], tokensOf: (k: number, emit: (id: number, flags: number) => void) => void): void {
     this.dropSentences(uri);
     let entry = this.files.get(uri);
     if (!entry) {
@@ -165,12 +204,23 @@ export class SentenceIndex {
       this.fileUris[id] = uri;
       this.files.set(uri, entry);
     }
-    for (const s of sentences) {
-      const sid = this.addSentence(entry.id, s);
+    for (let k = 0; k < sentences.length; k++) {
+      const sid = this.addSentence(entry.id, sentences[k], (emit) => tokensOf(k, emit));
       if (sid >= 0) entry.sids.push(sid);
     }
     this.version++;
     this.maybeCompact();
+  }
+
+  /** `setFile` with the sentences tokenised elsewhere (`sentenceTokens`): same result, less work here. */
+  setFileTokens(uri: string, sentences: readonly Sentence[], t: SentenceTokens): void {
+    if (t.counts.length !== sentences.length) throw new Error('tokens do not match the sentences');
+    const ids = new Int32Array(t.vocab.length);
+    for (let v = 0; v < t.vocab.length; v++) ids[v] = tokenIdOf(t.vocab[v]);
+    let o = 0;
+    this.setFileWith(uri, sentences, (k, emit) => {
+      for (const end = o + t.counts[k]; o < end; o++) emit(ids[t.tokens[o]], t.flags[o]);
+    });
   }
 
   removeFile(uri: string): void {
@@ -237,10 +287,10 @@ export class SentenceIndex {
   }
 
   /** Adds one sentence; returns its sid, or -1 when too short to index. */
-  private addSentence(fileId: number, s: Sentence): number {
+  private addSentence(fileId: number, s: Sentence, tokens: (emit: (id: number, flags: number) => void) => void): number {
     const off = this.poolLen;
     let len = 0, content = 0;
-    forEachToken(s.text, (id, _start, _end, flags) => {
+    tokens((id, flags) => {
       const k = off + len++;
       if (k >= this.poolIds.length) {
         this.poolIds = grow(this.poolIds, k + 1);

@@ -1,5 +1,5 @@
-import { Worker } from 'node:worker_threads';
-import type { WorkerRequest } from './worker';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
+import type { WorkerRequest } from './corpusWorker';
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
 
@@ -14,9 +14,9 @@ export class WorkerPool {
   private nextId = 1;
   private failure: Error | null = null;
 
-  constructor(file: string, size: number) {
+  constructor(file: string, size: number, resourceLimits?: ResourceLimits) {
     for (let w = 0; w < size; w++) {
-      const worker = new Worker(file);
+      const worker = new Worker(file, { resourceLimits });
       worker.on('message', (m: { id: number; result?: unknown; error?: string }) => {
         const p = this.pending.get(m.id);
         if (!p) return;

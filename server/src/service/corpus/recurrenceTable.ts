@@ -1,21 +1,34 @@
-import type { LineCounter } from '../service/corpusIndex';
-import { hashLineKey, normalizeLineKey } from '../service/corpus';
-import { splitLines } from '../service/text/lines';
+import type { LineCounter } from '../corpusIndex';
+import { splitLines } from '../text/lines';
+import { lineHash } from './lineKey';
 
 /**
- * The distinct line keys of one file, hashed exactly as the service's `LineRecurrence` does
- * (same normalisation, same hash, each key once per file), as a compact typed array.
+ * The distinct line keys of one file, hashed exactly as `LineRecurrence` does (same
+ * normalisation, same hash, each key once per file), sorted, as a compact typed array.
  */
 export function fileLineKeys(text: string): Float64Array {
-  const seen = new Set<number>();
-  for (const line of splitLines(text)) {
-    const key = normalizeLineKey(line.text);
-    if (key !== null) seen.add(hashLineKey(key));
+  const lines = splitLines(text);
+  const all = new Float64Array(lines.length);
+  let m = 0;
+  for (const line of lines) {
+    const h = lineHash(line.text);
+    if (h >= 0) all[m++] = h;
   }
-  return Float64Array.from(seen);
+  return sortedDistinct(all.subarray(0, m));
 }
 
-/** The frozen corpus stage of one CLI run, in a form that can be shared with worker threads. */
+/** The distinct values of `keys`, sorted (sorts `keys` in place; returns a new array). */
+export function sortedDistinct(keys: Float64Array): Float64Array {
+  keys.sort();
+  let distinct = 0;
+  for (let i = 0; i < keys.length; i++) if (i === 0 || keys[i] !== keys[i - 1]) keys[distinct++] = keys[i];
+  return keys.slice(0, distinct);
+}
+
+/**
+ * A frozen copy of the corpus stage (a CLI run's, or the server's while it indexes), in a form
+ * that can be shared with worker threads.
+ */
 export interface RecurrenceTableData {
   /** sorted hashes of the line keys held by two or more files */
   keys: Float64Array;
@@ -66,7 +79,7 @@ export function buildRecurrenceTable(perFile: readonly Float64Array[], shared = 
  * The service's `LineCounter` over a frozen table: `count(line, uri)` is the number of OTHER
  * files holding the line, for a line of the file being analysed (the only lines the chrome
  * classifier asks about), exactly what `LineRecurrence.count(line, uri)` answers for it.
- * The table never changes during a run, so `setFile`/`removeFile` do nothing.
+ * The table never changes, so `setFile`/`removeFile` do nothing.
  */
 export class RecurrenceTable implements LineCounter {
   constructor(private readonly data: RecurrenceTableData) {}
@@ -80,9 +93,8 @@ export class RecurrenceTable implements LineCounter {
   removeFile(): void {}
 
   count(lineText: string, _excludeUri?: string): number {
-    const key = normalizeLineKey(lineText);
-    if (key === null) return 0;
-    const h = hashLineKey(key);
+    const h = lineHash(lineText);
+    if (h < 0) return 0;
     const keys = this.data.keys;
     let lo = 0;
     let hi = keys.length - 1;

@@ -1,0 +1,49 @@
+/**
+ * `node --import tsx bench/profile-index.ts [--size 10000] [--threads N]`: the server's index
+ * build in process (the bundled service, FsWorkspace on a bench corpus, worker threads from
+ * server/out unless --threads 0): wall time, process CPU, peak RSS, and how busy the main
+ * thread was (event-loop utilisation), for working on the build without the LSP around it.
+ * Run `npm run build` and `npm run bench -- --sizes N --only analysis --no-write` once first
+ * (it generates the corpus).
+ */
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { loadBundledService } from './serviceBundle';
+import { CORPUS_ROOT } from './corpus';
+import { REPO } from './sources';
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { size: { type: 'string', default: '10000' }, threads: { type: 'string' } } });
+  const m = loadBundledService();
+  const root = path.join(CORPUS_ROOT, `n${values.size}`);
+  const settings = m.resolveSettings({});
+  const workspace = new m.FsWorkspace([{ path: root, patterns: settings.files }], () => undefined);
+  const threads = values.threads === undefined ? undefined : Number(values.threads);
+  const parallel = threads === 0 ? undefined : m.WorkerIndexer.create(path.join(REPO, 'server', 'out'), threads);
+  const sentenceLinker = new m.SentenceIndex({ minScore: settings.matching.minScore, maxFanOut: 200 });
+  const logger = { info() {}, warn: (x: string) => console.error('warn:', x), error: (x: string) => console.error('error:', x) };
+  const service = m.createSeedService({ workspace, logger, settings: () => settings, lineCounter: new m.LineRecurrence(), sentenceLinker, parallel });
+  let peak = 0;
+  const sample = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 25);
+  const elu0 = performance.eventLoopUtilization();
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const r = await service.indexCorpus();
+  const wall = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  const elu = performance.eventLoopUtilization(elu0);
+  clearInterval(sample);
+  const mb = (n: number) => `${(n / 2 ** 20).toFixed(0)} MB`;
+  const g = globalThis as { gc?: () => void };
+  g.gc?.();
+  console.log(
+    `${r.indexed}/${r.total} files, ${service.indexStats.sentences} sentences, threads ${parallel ? (threads ?? 'auto') : 0}: ` +
+      `wall ${(wall / 1000).toFixed(1)} s, process CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s, ` +
+      `main thread busy ${(elu.utilization * 100).toFixed(0)}% (${((elu.active) / 1000).toFixed(1)} s), ` +
+      `peak RSS ${mb(Math.max(peak, process.resourceUsage().maxRSS * 1024))}, RSS after ${mb(process.memoryUsage.rss())}, heap ${mb(process.memoryUsage().heapUsed)}`,
+  );
+  const st = sentenceLinker.stats();
+  console.log(`sentence index: ${st.tokens} tokens, ${st.postings} postings, vocabulary ${st.vocabulary}, ${mb(st.bytes)} in typed arrays; memory ${JSON.stringify(process.memoryUsage(), (_k, v) => (typeof v === 'number' ? mb(v) : v))}`);
+}
+void main();

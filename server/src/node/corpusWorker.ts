@@ -1,0 +1,79 @@
+/**
+ * A worker thread of the corpus passes, for the CLI (per-file passes of cli/fileTasks.ts) and for
+ * the server's index build (line keys, then each file's digest against a frozen recurrence table).
+ * Files are read here, so their text never crosses threads.
+ */
+import { parentPort } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
+import { FileAnalyser, lineKeysOf, type AnalyseOptions, type FileJob } from '../cli/fileTasks';
+import { RecurrenceTable, fileLineKeys, type RecurrenceTableData } from '../service/corpus';
+import { digestFile, type DigestJob, type FileDigest } from '../service/corpusIndex';
+import { readSeedFileSync } from './readSeedFile';
+
+export type WorkerRequest =
+  | { id: number; type: 'keys'; jobs: FileJob[] }
+  | { id: number; type: 'init'; options: AnalyseOptions }
+  | { id: number; type: 'analyse'; jobs: FileJob[] }
+  | { id: number; type: 'indexKeys'; uris: string[] }
+  | { id: number; type: 'indexInit'; table: RecurrenceTableData }
+  | { id: number; type: 'digest'; jobs: DigestJob[] };
+
+let analyser: FileAnalyser | null = null;
+let table: RecurrenceTable | null = null;
+const port = parentPort!;
+
+/** A corpus file's text as the server's workspace reads it; undefined when it cannot be read. */
+function readUri(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  const r = readSeedFileSync(fileURLToPath(uri));
+  return r.ok ? r.content.text : undefined;
+}
+
+port.on('message', (msg: WorkerRequest) => {
+  try {
+    switch (msg.type) {
+      case 'keys': {
+        const out = msg.jobs.map(lineKeysOf);
+        port.postMessage({ id: msg.id, result: out }, out.flatMap((o) => (o.keys ? [o.keys.buffer as ArrayBuffer] : [])));
+        break;
+      }
+      case 'init':
+        analyser = new FileAnalyser(msg.options);
+        port.postMessage({ id: msg.id, result: null });
+        break;
+      case 'analyse': {
+        const out = msg.jobs.map((j) => analyser!.run(j));
+        const transfer: ArrayBuffer[] = [];
+        for (const o of out) {
+          const b = o.strip?.output;
+          // transfer only buffers the output owns outright (not a view into a pooled buffer)
+          if (b && b.byteOffset === 0 && b.byteLength === b.buffer.byteLength && b.buffer instanceof ArrayBuffer) transfer.push(b.buffer);
+        }
+        port.postMessage({ id: msg.id, result: out }, transfer);
+        break;
+      }
+      case 'indexKeys': {
+        const out = msg.uris.map((uri) => {
+          const text = readUri(uri);
+          return text === undefined ? null : fileLineKeys(text);
+        });
+        port.postMessage({ id: msg.id, result: out }, out.flatMap((k) => (k ? [k.buffer as ArrayBuffer] : [])));
+        break;
+      }
+      case 'indexInit':
+        table = new RecurrenceTable(msg.table);
+        port.postMessage({ id: msg.id, result: null });
+        break;
+      case 'digest': {
+        const out: (FileDigest | null)[] = msg.jobs.map((j) => {
+          const text = readUri(j.uri);
+          return text === undefined ? null : digestFile(j.uri, text, table!, j.maxFileSize);
+        });
+        port.postMessage({ id: msg.id, result: out });
+        break;
+      }
+    }
+  } catch (e) {
+    port.postMessage({ id: msg.id, error: e instanceof Error ? `${e.message}\n${e.stack}` : String(e) });
+  }
+});
