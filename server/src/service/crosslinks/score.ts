@@ -5,13 +5,15 @@
  *    words weighing more than function words (and rare words more than common ones when the
  *    caller knows document frequencies). Tokens left over on both sides that are equal count
  *    as moved (a clause moved to the front), at a discount.
- * 2. Similarity (Dice on the aligned weight) and evidence against `same statement`: content left
- *    unmatched on both sides, a one-sided added clause, content-bigram overlap, a negation on one
- *    side only; combined by a small logistic model (LOGIT) into the score. Containment (aligned
- *    weight over the shorter side) is kept apart: a `contains` link, not a high score.
+ * 2. Features of the alignment (SCORE_FEATURES): similarity (Dice on the aligned weight),
+ *    containment, the longest stretch aligned word for word, content left unmatched on each
+ *    side, one-sided added clauses, content-bigram overlap, length ratio, a negation or a figure
+ *    on one side only, unmatched capitalised words; combined by a logistic model
+ *    (LOGIT_WEIGHTS, fit by `eval:matching -- --fit`) into the score. Containment of the whole
+ *    lighter side is also its own `contains` link, given even when the score is low.
  * 3. Hard penalties for near misses: a figure on each side that the other lacks (`2.3` vs
- *    `2.4 percent`), a capitalised name on each side that the other lacks (`Coulter` vs
- *    `Smith`), and content words replaced in the same place.
+ *    `2.4 percent`) and a capitalised name swapped for another in the same place (`Coulter` vs
+ *    `Smith`) keep the score under any sensible threshold.
  */
 import { tokenize, TOKEN_NAME, TOKEN_NEG, TOKEN_NUMBER, TOKEN_STOP, type Token } from './normalize';
 
