@@ -6,6 +6,10 @@
  *
  *   npm run eval:matching [-- DATA_ROOT]      (or SEED_DATA=DATA_ROOT; default ../shared/data)
  *
+ * Flags: `--errors` lists the false positives at the threshold and the false negatives just
+ * under it; `--fit` refits the model's weights on the even lines (conflict pairs left out),
+ * prints them, and reports the refit model; `--bench-score` times scoreDetail per pair.
+ *
  * With `--bench [FILES]` (default 10000) it times the SentenceIndex instead: FILES synthetic seed
  * files of 40 sentences (30% real sentences from chrome-dev, repeated across files; the rest
  * random word salad from the same text), index time, memory, lookups and edits. Run with
@@ -14,7 +18,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { tokenize } from '../server/src/service/crosslinks/normalize';
-import { DEFAULT_MIN_SCORE, scoreDetail, toSeq, type ScoreDetail } from '../server/src/service/crosslinks/score';
+import {
+  DEFAULT_MIN_SCORE, LOGIT_WEIGHTS, modelScore, SCORE_FEATURES, scoreDetail, scoreFeatures, toSeq, type ScoreDetail,
+} from '../server/src/service/crosslinks/score';
 import { corpusWeight } from '../server/src/service/crosslinks/weights';
 import { SentenceIndex } from '../server/src/service/crosslinks/sentenceIndex';
 import type { Sentence } from '../server/src/service/types';
@@ -65,6 +71,71 @@ function fmt(x: { p: number; r: number; tp: number; fp: number }): string {
   return `P ${x.p.toFixed(3)}  R ${x.r.toFixed(3)}  (tp ${x.tp}, fp ${x.fp})`;
 }
 
+/**
+ * L2-regularised logistic regression by Newton's method on standardised features; returns
+ * [bias, ...weights] on the raw features.
+ */
+function fitLogistic(X: number[][], y: boolean[], l2 = 0.01): number[] {
+  const n = X.length, d = X[0].length;
+  const mu = new Array<number>(d).fill(0), sd = new Array<number>(d).fill(0);
+  for (const x of X) for (let k = 0; k < d; k++) mu[k] += x[k] / n;
+  for (const x of X) for (let k = 0; k < d; k++) sd[k] += (x[k] - mu[k]) ** 2 / n;
+  for (let k = 0; k < d; k++) sd[k] = Math.sqrt(sd[k]) + 1e-9;
+  const Z = X.map((x) => [1, ...x.map((v, k) => (v - mu[k]) / sd[k])]);
+  const beta = new Array<number>(d + 1).fill(0);
+  const lambda = (l2 * n) / 100;
+  for (let it = 0; it < 50; it++) {
+    const g = new Array<number>(d + 1).fill(0);
+    const H = Array.from({ length: d + 1 }, () => new Array<number>(d + 1).fill(0));
+    for (let i = 0; i < n; i++) {
+      let z = 0;
+      for (let k = 0; k <= d; k++) z += beta[k] * Z[i][k];
+      const p = 1 / (1 + Math.exp(-z)), r = p - (y[i] ? 1 : 0), w = p * (1 - p);
+      for (let k = 0; k <= d; k++) {
+        g[k] += r * Z[i][k];
+        for (let l = 0; l <= d; l++) H[k][l] += w * Z[i][k] * Z[i][l];
+      }
+    }
+    for (let k = 1; k <= d; k++) { g[k] += lambda * beta[k]; H[k][k] += lambda; }
+    const step = solve(H, g);
+    let max = 0;
+    for (let k = 0; k <= d; k++) { beta[k] -= step[k]; max = Math.max(max, Math.abs(step[k])); }
+    if (max < 1e-9) break;
+  }
+  const out = [beta[0]];
+  for (let k = 0; k < d; k++) { out.push(beta[k + 1] / sd[k]); out[0] -= (beta[k + 1] * mu[k]) / sd[k]; }
+  return out;
+}
+
+/** Solves A x = b by Gaussian elimination with partial pivoting. */
+function solve(A: number[][], b: number[]): number[] {
+  const n = b.length;
+  const M = A.map((row, i) => [...row, b[i]]);
+  for (let c = 0; c < n; c++) {
+    let p = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(M[r][c]) > Math.abs(M[p][c])) p = r;
+    [M[c], M[p]] = [M[p], M[c]];
+    for (let r = c + 1; r < n; r++) {
+      const f = M[r][c] / M[c][c];
+      for (let k = c; k <= n; k++) M[r][k] -= f * M[c][k];
+    }
+  }
+  const x = new Array<number>(n).fill(0);
+  for (let r = n - 1; r >= 0; r--) {
+    let v = M[r][n];
+    for (let k = r + 1; k < n; k++) v -= M[r][k] * x[k];
+    x[r] = v / M[r][r];
+  }
+  return x;
+}
+
+/** The highest threshold (3 decimals) at which `scores` reach recall `r`. */
+function thresholdForRecall(scores: number[], labels: boolean[], r: number): number {
+  const pos = scores.filter((_, k) => labels[k]).sort((a, b) => b - a);
+  const need = Math.ceil(r * pos.length);
+  return Math.floor(pos[need - 1] * 1000) / 1000;
+}
+
 function main(): void {
   const root = dataRoot();
   const file = path.join(root, 'matching-dev', 'msr_paraphrase_train.tsv');
@@ -80,8 +151,28 @@ function main(): void {
   }
   const weight = corpusWeight(df, seqs.length * 2);
   const details: ScoreDetail[] = seqs.map(([a, b]) => scoreDetail(a, b, weight));
-  const scores = details.map((d) => d.score);
+  let scores = details.map((d) => d.score);
   const labels = pairs.map((p) => p.label);
+
+  if (process.argv.includes('--fit')) {
+    // refit the model on the even lines; pairs with a number or name conflict never link, so
+    // they are left out of the fit
+    const feats = details.map((d) => scoreFeatures(d));
+    const train = details.map((d, k) => k % 2 === 0 && !d.numberConflict && !d.nameConflict);
+    const w = fitLogistic(feats.filter((_, k) => train[k]), labels.filter((_, k) => train[k]));
+    console.log(`\nfit on ${train.filter(Boolean).length} even-line pairs without conflicts:`);
+    console.log(`  bias ${w[0].toFixed(4)}`);
+    SCORE_FEATURES.forEach((name, k) => console.log(`  ${name.padEnd(16)} ${w[k + 1].toFixed(4)}`));
+    console.log(`export const LOGIT_WEIGHTS: readonly number[] = [\n  ${w.map((v) => v.toFixed(4)).join(', ')},\n];`);
+    scores = details.map((d, k) => modelScore(feats[k], w) * (d.numberConflict ? 0.5 : 1) * (d.nameConflict ? 0.7 : 1));
+    const evenS = scores.filter((_, k) => k % 2 === 0), evenL = labels.filter((_, k) => k % 2 === 0);
+    for (const r of [0.4, 0.41, 0.42]) {
+      const t = thresholdForRecall(evenS, evenL, r);
+      console.log(`  threshold for even-half recall ${r}: ${t}`);
+    }
+    console.log('(the figures below are for the refit weights; LOGIT_WEIGHTS in score.ts are ' +
+      (w.every((v, k) => Math.abs(v - LOGIT_WEIGHTS[k]) < 1e-3) ? 'the same)' : 'different)'));
+  }
 
   // baseline: token-set Jaccard on lower-cased words
   const jac = pairs.map((p) => {
@@ -104,14 +195,14 @@ function main(): void {
   }
 
   // what the index links by default: score >= threshold, or the lighter sentence carried whole
-  const linked = details.map((d) => (d.score >= DEFAULT_MIN_SCORE || d.contained ? 1 : 0));
+  const linked = details.map((d, k) => (scores[k] >= DEFAULT_MIN_SCORE || d.contained ? 1 : 0));
   console.log(`\nlinks as the index makes them (score >= ${DEFAULT_MIN_SCORE} or contained):`);
   for (const [name, h] of [['all', undefined], ...halves] as [string, boolean | undefined][]) {
     const sel = h === undefined ? linked : pick(linked, h);
     const lab = h === undefined ? labels : pick(labels, h);
     console.log(`  ${name.padEnd(21)} ${fmt(pr(sel, lab, 1))}`);
   }
-  const cont = details.map((d) => (d.contained && d.score < DEFAULT_MIN_SCORE ? 1 : 0));
+  const cont = details.map((d, k) => (d.contained && scores[k] < DEFAULT_MIN_SCORE ? 1 : 0));
   console.log(`  of which contained only: ${fmt(pr(cont, labels, 1))}`);
 
   // threshold chosen on the tune half: the lowest with precision >= 0.96 there
@@ -130,23 +221,44 @@ function main(): void {
     console.log(`  ${t.toFixed(2)}: P ${a.p.toFixed(3)} R ${a.r.toFixed(3)} | P ${b.p.toFixed(3)} R ${b.r.toFixed(3)}`);
   }
 
+  if (process.argv.includes('--bench-score')) {
+    // scoring cost per pair (the index scores every candidate pair it verifies)
+    const reps = 20;
+    let sink = 0;
+    for (const [a, b] of seqs) sink += scoreDetail(a, b, weight).score; // warm up
+    // CPU time, best of 5 rounds: the machine is shared, wall time is noise
+    let us = Infinity;
+    for (let round = 0; round < 5; round++) {
+      const c0 = process.cpuUsage();
+      for (let r = 0; r < reps; r++) for (const [a, b] of seqs) sink += scoreDetail(a, b, weight).score;
+      const c = process.cpuUsage(c0);
+      us = Math.min(us, (c.user + c.system) / (reps * seqs.length));
+    }
+    console.log(`\nscoreDetail: ${us.toFixed(2)} µs per pair (CPU, best of 5 rounds of ${reps} x ${seqs.length} pairs, checksum ${sink.toFixed(1)})`);
+  }
   if (process.env.DUMP) {
-    const plain = seqs.map(([a, b]) => scoreDetail(a, b));
-    fs.writeFileSync(process.env.DUMP, details.map((d, k) => [labels[k] ? 1 : 0, k % 2, d.similarity, d.containment, d.replaced, d.extraA, d.extraB, d.numsA, d.numsB, d.namesA, d.namesB, d.totalA, d.totalB,
-      plain[k].similarity, plain[k].containment, plain[k].extraA, plain[k].extraB, plain[k].totalA, plain[k].totalB, jac[k],
-      d.insA, d.insB, d.cntA, d.cntB, d.bigrams, d.negationConflict ? 1 : 0, d.numberConflict ? 1 : 0, d.nameConflict ? 1 : 0, d.score].join('\t')).join('\n'));
+    // every detail field per pair, tab-separated with a header, for offline analysis
+    const keys = Object.keys(details[0]) as (keyof ScoreDetail)[];
+    const rows = details.map((d, k) => [labels[k] ? 1 : 0, k % 2, jac[k], ...keys.map((x) => Number(d[x]))].join('\t'));
+    fs.writeFileSync(process.env.DUMP, ['label\todd\tjaccard\t' + keys.join('\t'), ...rows].join('\n') + '\n');
   }
-  if (process.env.SHOW_FP) {
-    const fps = pairs.map((p, k) => ({ p, d: details[k] })).filter((x) => !x.p.label && x.d.score >= DEFAULT_MIN_SCORE);
-    for (const { p, d } of fps.slice(0, Number(process.env.SHOW_FP))) {
-      console.log(`\nFP ${d.score.toFixed(3)} sim ${d.similarity.toFixed(2)} cont ${d.containment.toFixed(2)} rep ${d.replaced.toFixed(2)}\n  ${p.a}\n  ${p.b}`);
-    }
-  }
-  if (process.env.SHOW_FN) {
-    const fns = pairs.map((p, k) => ({ p, d: details[k] })).filter((x) => x.p.label && x.d.score < DEFAULT_MIN_SCORE && x.d.score > DEFAULT_MIN_SCORE - 0.1);
-    for (const { p, d } of fns.slice(0, Number(process.env.SHOW_FN))) {
-      console.log(`\nFN ${d.score.toFixed(3)} sim ${d.similarity.toFixed(2)} cont ${d.containment.toFixed(2)} rep ${d.replaced.toFixed(2)} num ${d.numberConflict} name ${d.nameConflict}\n  ${p.a}\n  ${p.b}`);
-    }
+  if (process.argv.includes('--errors')) {
+    // false positives at the threshold and false negatives just under it, highest first
+    const fmtPair = (k: number) => {
+      const d = details[k];
+      const why = [d.numberConflict && 'figure', d.nameConflict && 'name', d.negationConflict && 'negation', d.contained && 'contained']
+        .filter(Boolean).join(' ');
+      return `${scores[k].toFixed(3)} line ${pairs[k].line + 1} sim ${d.similarity.toFixed(2)} cont ${d.containment.toFixed(2)} ` +
+        `unmatched ${d.cntA}/${d.cntB} names ${d.namesA}/${d.namesB} figures ${d.numsA}/${d.numsB}${why ? ' ' + why : ''}\n` +
+        `    ${pairs[k].a}\n    ${pairs[k].b}`;
+    };
+    const ks = pairs.map((_, k) => k).sort((x, y) => scores[y] - scores[x]);
+    const fps = ks.filter((k) => !labels[k] && scores[k] >= DEFAULT_MIN_SCORE);
+    console.log(`\nfalse positives at ${DEFAULT_MIN_SCORE} (${fps.length}):`);
+    for (const k of fps) console.log(`  FP ${fmtPair(k)}`);
+    const fns = ks.filter((k) => labels[k] && scores[k] < DEFAULT_MIN_SCORE && scores[k] >= DEFAULT_MIN_SCORE - 0.05);
+    console.log(`\nfalse negatives within 0.05 under it (${fns.length}):`);
+    for (const k of fns) console.log(`  FN ${fmtPair(k)}`);
   }
 }
 

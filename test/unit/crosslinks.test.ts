@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { normalizedTokens, tokenize, normalizeWord, TOKEN_NAME, TOKEN_NUMBER, TOKEN_STOP } from '../../server/src/service/crosslinks/normalize';
 import { americanize } from '../../server/src/service/crosslinks/spelling';
-import { DEFAULT_MIN_SCORE, scoreSentences } from '../../server/src/service/crosslinks/score';
+import { DEFAULT_MIN_SCORE, LOGIT_WEIGHTS, SCORE_FEATURES, scoreSentences } from '../../server/src/service/crosslinks/score';
 import { onlyEquivalent, wordDiff } from '../../server/src/service/crosslinks/wordDiff';
 
 const same = (a: string, b: string) => assert.deepEqual(normalizedTokens(a), normalizedTokens(b), `${a} = ${b}`);
@@ -84,6 +84,18 @@ test('tokens carry offsets into the original text and flags', () => {
   assert.ok(!(toks[0].flags & TOKEN_NAME), 'the capital of the first word says nothing');
   const merged = tokenize('The United States said')[1];
   assert.equal('The United States said'.slice(merged.start, merged.end), 'United States');
+});
+
+test('names: days, sentence adverbs and titles are not names; a figure after a comma is its own token', () => {
+  const flagsOf = (text: string, norm: string) => tokenize(text).find((t) => t.norm === norm)!.flags;
+  assert.ok(!(flagsOf('The talks resumed Tuesday in Istanbul.', 'tuesday') & TOKEN_NAME));
+  assert.ok(!(flagsOf('Today the talks resumed.', 'today') & TOKEN_NAME));
+  assert.ok(!(flagsOf('Instead, Darchiev said no.', 'instead') & TOKEN_NAME));
+  assert.ok(!(flagsOf('The envoy met Mr Coulter.', 'mr') & TOKEN_NAME));
+  assert.ok(flagsOf('The envoy met Mr Coulter.', 'coulter') & TOKEN_NAME);
+  assert.ok(flagsOf("Germany's inflation rate rose.", 'germany') & TOKEN_NAME, 'a first word can be a name');
+  same('Nelson,27, was retried', 'Nelson, 27, was retried');
+  same('1,000 troops', '1000 troops');
 });
 
 // ---- the two sample seeds (000 and 003 in seeds/) --------------------------------------------
@@ -181,6 +193,18 @@ test('near misses: same frame, a different figure or name, do not link', () => {
     'Six real estate properties were illegally seized between 2016 and 2019, the ministry said.',
   );
   assert.ok(years.numberConflict && years.score < DEFAULT_MIN_SCORE && !years.contained);
+});
+
+test('the model: one weight per feature plus a bias; equal sentences score 1', () => {
+  assert.equal(LOGIT_WEIGHTS.length, SCORE_FEATURES.length + 1);
+  for (const [, a] of SEED_PAIRS) assert.equal(scoreSentences(a, a).score, 1);
+});
+
+test('a figure added on one side costs more than an added adjective', () => {
+  const base = 'The committee overcame a significant hurdle in the battle to create a trust fund for asbestos victims.';
+  const fn = scoreSentences(base, base.replace('in the battle', 'in the long battle')).score;
+  const fig = scoreSentences(base, base.replace('a trust fund', 'a $140 billion trust fund')).score;
+  assert.ok(fig < fn, `${fig} < ${fn}`);
 });
 
 test('unrelated sentences score low', () => {

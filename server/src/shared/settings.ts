@@ -28,7 +28,7 @@ export interface SeedReviewSettings {
 export const DEFAULT_SETTINGS: SeedReviewSettings = {
   files: ['**/seeds/**/*.txt'],
   rules: {},
-  matching: { minScore: 0.865, maxLinksPerSentence: 20 },
+  matching: { minScore: 0.885, maxLinksPerSentence: 20 },
   maxFileSize: 2_000_000,
   inlayHints: { speakers: true },
   codeLens: { crossLinks: true },

@@ -15,7 +15,11 @@ import { isStopword } from './stopwords';
 
 /** The token contains a digit: a figure, a year, a count. */
 export const TOKEN_NUMBER = 1;
-/** Capitalised in the original and not the first word: probably (part of) a name. */
+/**
+ * Capitalised in the original: probably (part of) a name. Mid-text after `.`, `:` or an opening
+ * quote the capital says nothing; the first word of a sentence counts (a sentence often opens with
+ * its subject: `Germany's inflation ...`) unless it is a function word or one of NEVER_NAMES.
+ */
 export const TOKEN_NAME = 2;
 /** A function word (`the`, `of`, `said` is not one). */
 export const TOKEN_STOP = 4;
@@ -103,7 +107,8 @@ function nextToken(text: string, i: number): number {
       if (j + 1 < n) {
         const sep = classOf(text.charCodeAt(j));
         const next = classOf(text.charCodeAt(j + 1));
-        if ((sep === C_APOS && isWordClass(next)) || (sep === C_POINT && next === C_DIGIT)) {
+        if ((sep === C_APOS && isWordClass(next)) ||
+          (sep === C_POINT && next === C_DIGIT && classOf(text.charCodeAt(j - 1)) === C_DIGIT)) {
           j += 2;
           continue;
         }
@@ -175,7 +180,7 @@ function wordInfo(raw: string): WordInfo {
   let info = cache.get(raw);
   if (info === undefined) {
     const norm = normalizeUncached(raw);
-    info = { norm, kind: kindOf(norm), upper: isUpper(raw.charCodeAt(0), raw), id: tokenIdOf(norm) };
+    info = { norm, kind: kindOf(norm), upper: isUpper(raw.charCodeAt(0), raw) && !NEVER_NAMES.has(norm), id: tokenIdOf(norm) };
     if (cache.size > 200_000) cache.clear();
     cache.set(raw, info);
   }
@@ -322,6 +327,19 @@ function isUpper(code: number, raw: string): boolean {
   if (code < 128) return code >= 65 && code <= 90;
   return UPPER_RE.test(raw);
 }
+
+/**
+ * Capitalised words that are not names: days and relative days (`said Tuesday` / `said today`
+ * is the same report filed on another day, not another person) and sentence adverbs that open
+ * a sentence (`Instead, ...`); titles, which one outlet writes and another drops (`Mr Adams` / `Paul
+ * Adams`).
+ */
+const NEVER_NAMES = new Set(
+  ('monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday tonight ' +
+    'however meanwhile instead still earlier later elsewhere previously separately overall ' +
+    'now yet already currently recently finally additionally furthermore moreover indeed ' +
+    'mr mrs ms dr sir').split(' '),
+);
 
 /** Negations (normalised: `didn't` is `didnt`). */
 const NEGATIONS = new Set(

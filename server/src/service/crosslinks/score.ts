@@ -5,18 +5,20 @@
  *    words weighing more than function words (and rare words more than common ones when the
  *    caller knows document frequencies). Tokens left over on both sides that are equal count
  *    as moved (a clause moved to the front), at a discount.
- * 2. Similarity (Dice on the aligned weight) and evidence against `same statement`: content left
- *    unmatched on both sides, a one-sided added clause, content-bigram overlap, a negation on one
- *    side only; combined by a small logistic model (LOGIT) into the score. Containment (aligned
- *    weight over the shorter side) is kept apart: a `contains` link, not a high score.
+ * 2. Features of the alignment (SCORE_FEATURES): similarity (Dice on the aligned weight),
+ *    containment, the longest stretch aligned word for word, content left unmatched on each
+ *    side, one-sided added clauses, content-bigram overlap, length ratio, a negation or a figure
+ *    on one side only, unmatched capitalised words; combined by a logistic model
+ *    (LOGIT_WEIGHTS, fit by `eval:matching -- --fit`) into the score. Containment of the whole
+ *    lighter side is also its own `contains` link, given even when the score is low.
  * 3. Hard penalties for near misses: a figure on each side that the other lacks (`2.3` vs
- *    `2.4 percent`), a capitalised name on each side that the other lacks (`Coulter` vs
- *    `Smith`), and content words replaced in the same place.
+ *    `2.4 percent`) and a capitalised name swapped for another in the same place (`Coulter` vs
+ *    `Smith`) keep the score under any sensible threshold.
  */
 import { tokenize, TOKEN_NAME, TOKEN_NEG, TOKEN_NUMBER, TOKEN_STOP, type Token } from './normalize';
 
 /** Default minimum score of a cross-link; the default of `seedReview.matching.minScore`. */
-export const DEFAULT_MIN_SCORE = 0.865;
+export const DEFAULT_MIN_SCORE = 0.885;
 
 /** A token list as parallel arrays (a slice [off, off + len) of them). */
 export interface TokenSeq {
@@ -75,32 +77,88 @@ export interface ScoreDetail {
   bigrams: number;
   /** the two sides hold a different number of negations (`not`, `never`, `didn't`) */
   negationConflict: boolean;
+  /** weight of the heaviest run of consecutive aligned tokens (a verbatim stretch) */
+  runMax: number;
+  /** number of runs of consecutive aligned tokens */
+  runs: number;
+  /** weight matched out of order */
+  moved: number;
+  /** content tokens aligned (in order or moved) on each side */
+  matchedContentA: number;
+  matchedContentB: number;
 }
 
 /**
- * Logistic weights of the `same statement` score, fit offline on the even lines of MSRP train
- * (a scratch script; the odd lines are held out). Features, all from the alignment:
- * Dice similarity of the aligned weight; the smaller share of unmatched content weight of the
- * two sides (something replaced on both sides); the heaviest one-sided run of unmatched content
- * (an added clause, idf-weighted); the larger count of unmatched content words; Dice of
- * content-word bigrams (given the unigram similarity, verbatim runs plus an added clause are
- * MSRP's typical near miss, so the weight is negative); the length ratio of the two sides; a
- * negation on one side only; a figure on each side that the other lacks.
+ * The features of the `same statement` model, all from the alignment (see `scoreFeatures`):
+ * - `similarity`: Dice of the aligned weight;
+ * - `extraMin`: the smaller share of unmatched content weight of the two sides (something
+ *   replaced on both sides);
+ * - `inserted`: the heaviest one-sided run of unmatched content (an added clause, idf-weighted);
+ * - `insertedShare`: all such one-sided runs over the side's weight, the larger of the two;
+ * - `unmatchedMax` / `unmatchedMin`: unmatched content words on the busier / quieter side;
+ * - `bigrams`: Dice of content-word bigrams (given the unigram similarity, verbatim runs plus an
+ *   added clause are the typical near miss, so its weight comes out negative);
+ * - `lengthRatio`: lighter over heavier side;
+ * - `containment`: aligned weight over the lighter side;
+ * - `longestRun`: the heaviest stretch aligned word for word, over the lighter side;
+ * - `negation`: a negation on one side only;
+ * - `figureOneSide`: a figure on one side that the other lacks (`more than 700 people` / `people`;
+ *   a figure on each side is a number conflict, which no model weighs: see NUMBER_CONFLICT);
+ * - `namesUnmatched`: capitalised words left unmatched on the busier side. Its weight comes out
+ *   positive: most are a name written another way (`Qaeda` / `Qaida`, `Mr` / `Sen.`), which the
+ *   similarity charges at full rare-word weight; a name swapped for a name is NAME_CONFLICT.
  */
-const LOGIT = {
-  bias: -3.6087,
-  similarity: 6.4002,
-  extraMin: -2.5531,
-  inserted: -0.2435,
-  unmatchedCount: 0.0468,
-  bigrams: -2.5539,
-  lengthRatio: 2.9694,
-  negation: -1.705,
-  number: -0.7021,
-};
+export const SCORE_FEATURES = [
+  'similarity', 'extraMin', 'inserted', 'insertedShare', 'unmatchedMax', 'unmatchedMin', 'bigrams',
+  'lengthRatio', 'containment', 'longestRun', 'negation', 'figureOneSide', 'namesUnmatched',
+] as const;
+
+/** The feature vector of one alignment, in SCORE_FEATURES order. */
+export function scoreFeatures(d: ScoreDetail, out: number[] = new Array<number>(SCORE_FEATURES.length)): number[] {
+  const lighter = Math.min(d.totalA, d.totalB), heavier = Math.max(d.totalA, d.totalB);
+  if (lighter === 0) { out.fill(0); return out; }
+  out[0] = d.similarity;
+  out[1] = Math.min(d.extraA / d.totalA, d.extraB / d.totalB);
+  out[2] = Math.max(d.insA, d.insB);
+  out[3] = Math.max(d.insSumA / d.totalA, d.insSumB / d.totalB);
+  out[4] = Math.max(d.cntA, d.cntB);
+  out[5] = Math.min(d.cntA, d.cntB);
+  out[6] = d.bigrams;
+  out[7] = lighter / heavier;
+  out[8] = d.containment;
+  out[9] = d.runMax / lighter;
+  out[10] = d.negationConflict ? 1 : 0;
+  out[11] = !d.numberConflict && d.numsA + d.numsB > 0 ? 1 : 0;
+  out[12] = Math.max(d.namesA, d.namesB);
+  return out;
+}
+
+/** Features of two equal sentences (the score is scaled so that they get 1). */
+const SAME_FEATURES = [1, 0, 0, 0, 0, 0, 1, 1, 1, 1, 0, 0, 0];
+
+/**
+ * Logistic weights of the `same statement` model: bias, then one per SCORE_FEATURES entry. Fit
+ * on the even lines of MSRP train, pairs with a number or name conflict left out (those never
+ * link): `npm run eval:matching -- --fit` prints them. The odd lines are held out.
+ */
+export const LOGIT_WEIGHTS: readonly number[] = [
+  -2.5466, 23.5277, -0.1987, -0.3807, 1.5224, 0.2171, -0.2194, -2.9411, -1.5065, -11.7340, -1.3355, -1.7054, -0.1670, 0.1505,
+];
+
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 /** The model's probability for two equal sentences: the score is scaled so that they get 1. */
-const SAME_P = sigmoid(LOGIT.bias + LOGIT.similarity + LOGIT.bigrams + LOGIT.lengthRatio);
+const linear = (f: ArrayLike<number>, w: readonly number[]) => {
+  let z = w[0];
+  for (let k = 0; k < f.length; k++) z += w[k + 1] * f[k];
+  return z;
+};
+const SAME_P = sigmoid(linear(SAME_FEATURES, LOGIT_WEIGHTS));
+/** The score of a feature vector under weights `w` (LOGIT_WEIGHTS unless given), before penalties. */
+export function modelScore(f: ArrayLike<number>, w: readonly number[] = LOGIT_WEIGHTS): number {
+  const same = w === LOGIT_WEIGHTS ? SAME_P : sigmoid(linear(SAME_FEATURES, w));
+  return Math.min(1, sigmoid(linear(f, w)) / same);
+}
+const featureBuf = new Array<number>(SCORE_FEATURES.length);
 /** Multipliers for a figure / a name on each side that the other lacks. */
 const NUMBER_CONFLICT = 0.5;
 const NAME_CONFLICT = 0.7;
@@ -160,7 +218,8 @@ export function scoreDetail(a: TokenSeq, b: TokenSeq, weight: TokenWeight = defa
   if (totalA === 0 || totalB === 0) {
     return { score: 0, similarity: 0, containment: 0, contained: false, numberConflict: false, nameConflict: false, replaced: 0,
       extraA: 0, extraB: 0, numsA: 0, numsB: 0, namesA: 0, namesB: 0, totalA, totalB, insA: 0, insB: 0, insSumA: 0, insSumB: 0,
-      cntA: 0, cntB: 0, contentA: 0, contentB: 0, bigrams: 0, negationConflict: false };
+      cntA: 0, cntB: 0, contentA: 0, contentB: 0, bigrams: 0, negationConflict: false, runMax: 0, runs: 0, moved: 0,
+      matchedContentA: 0, matchedContentB: 0 };
   }
 
   // heaviest common subsequence; dp[i][j] over suffixes so the backtrack runs forwards
@@ -182,13 +241,18 @@ export function scoreDetail(a: TokenSeq, b: TokenSeq, weight: TokenWeight = defa
   let matched = 0;
   let replaced = 0;
   let gaps = 0;
+  let runMax = 0, runs = 0;
   {
-    let i = 0, j = 0;
+    let i = 0, j = 0, run = 0, lastI = -2, lastJ = -2;
     // gap bookkeeping: content weight unmatched on each side since the last aligned pair
     let gapA = 0, gapB = 0, gap = 0;
     while (i < n && j < m) {
       if (aIds[ao + i] === bIds[bo + j] && dp[i * w + j] === dp[(i + 1) * w + j + 1] + wa[i]) {
         ma[i] = 1; mb[j] = 1; matched += wa[i];
+        if (lastI === i - 1 && lastJ === j - 1) run += wa[i];
+        else { run = wa[i]; runs++; }
+        if (run > runMax) runMax = run;
+        lastI = i; lastJ = j;
         replaced += Math.min(gapA, gapB);
         gapA = 0; gapB = 0; gap++;
         i++; j++;
@@ -227,10 +291,10 @@ export function scoreDetail(a: TokenSeq, b: TokenSeq, weight: TokenWeight = defa
   gwB.fill(0, 0, gaps + 1);
   gcA.fill(0, 0, gaps + 1);
   gcB.fill(0, 0, gaps + 1);
-  let cntA = 0, cntB = 0;
+  let cntA = 0, cntB = 0, matchedContentA = 0, matchedContentB = 0;
   for (let i = 0; i < n; i++) {
     const f = aF[ao + i];
-    if (!(f & TOKEN_STOP)) contentA++;
+    if (!(f & TOKEN_STOP)) { contentA++; if (ma[i] !== 0) matchedContentA++; }
     if (ma[i] !== 0) continue;
     if (f & TOKEN_NUMBER) numsA++;
     else if (f & TOKEN_NAME) { namesA++; gapNames[ga[i]] |= 1; }
@@ -238,7 +302,7 @@ export function scoreDetail(a: TokenSeq, b: TokenSeq, weight: TokenWeight = defa
   }
   for (let j = 0; j < m; j++) {
     const f = bF[bo + j];
-    if (!(f & TOKEN_STOP)) contentB++;
+    if (!(f & TOKEN_STOP)) { contentB++; if (mb[j] !== 0) matchedContentB++; }
     if (mb[j] !== 0) continue;
     if (f & TOKEN_NUMBER) numsB++;
     else if (f & TOKEN_NAME) { namesB++; gapNames[gb[j]] |= 2; }
@@ -283,24 +347,18 @@ export function scoreDetail(a: TokenSeq, b: TokenSeq, weight: TokenWeight = defa
   const similarity = (2 * aligned) / (totalA + totalB);
   const containment = aligned / lighter;
   const replacedShare = Math.min(1, replaced / lighter);
-  const z = LOGIT.bias + LOGIT.similarity * similarity +
-    LOGIT.extraMin * Math.min(extraA / totalA, extraB / totalB) +
-    LOGIT.inserted * Math.max(insA, insB) +
-    LOGIT.unmatchedCount * Math.max(cntA, cntB) +
-    LOGIT.bigrams * bigrams +
-    LOGIT.lengthRatio * (lighter / Math.max(totalA, totalB)) +
-    (negationConflict ? LOGIT.negation : 0) +
-    (numberConflict ? LOGIT.number : 0);
-  let score = Math.min(1, sigmoid(z) / SAME_P);
+  const detail: ScoreDetail = { score: 0, similarity, containment, contained: false, numberConflict, nameConflict,
+    replaced: replacedShare, extraA, extraB, numsA, numsB, namesA, namesB, totalA, totalB, insA, insB, insSumA, insSumB,
+    cntA, cntB, contentA, contentB, bigrams, negationConflict, runMax, runs, moved, matchedContentA, matchedContentB };
+  let score = modelScore(scoreFeatures(detail, featureBuf));
   if (numberConflict) score *= NUMBER_CONFLICT;
   if (nameConflict) score *= NAME_CONFLICT;
   // the lighter side carried whole by the other, with a clause added: a link of its own kind
   const lighterContent = totalA <= totalB ? contentA : contentB;
-  const contained = containment >= CONTAINED_MIN && lighterContent >= CONTAINED_MIN_TOKENS &&
+  detail.contained = containment >= CONTAINED_MIN && lighterContent >= CONTAINED_MIN_TOKENS &&
     !numberConflict && !nameConflict && !negationConflict;
-  return { score, similarity, containment, contained, numberConflict, nameConflict, replaced: replacedShare,
-    extraA, extraB, numsA, numsB, namesA, namesB, totalA, totalB, insA, insB, insSumA, insSumB, cntA, cntB, contentA, contentB,
-    bigrams, negationConflict };
+  detail.score = score;
+  return detail;
 }
 
 export function scoreTokens(a: TokenSeq, b: TokenSeq, weight?: TokenWeight): number {
