@@ -164,3 +164,30 @@ test('fan-out: a sentence in many files is summarised by a count and the top lin
   assert.equal(index.matchesFor('file:///f1.txt').length, 20);
   assert.equal(new SentenceIndex({ maxFanOut: 3 }).maxFanOut, 3);
 });
+
+test('a frozen copy read in another thread gives the same links, as ids', () => {
+  const index = new SentenceIndex({ maxFanOut: 5 });
+  index.setFile(A, sentences(S000));
+  index.setFile(B, sentences(S003));
+  const shared = 'The ministry also said that Russia raised the issue of its diplomatic property in the US, specifically six real estate properties.';
+  for (let k = 0; k < 8; k++) index.setFile(`file:///f${k}.txt`, sentences([k % 2 ? shared : shared.replace('US', 'U.S.'), S000[k % S000.length]]));
+  index.removeFile('file:///f3.txt');
+  // what a worker thread receives: a structured clone (the typed arrays are shared, not copied)
+  const frozen = SentenceIndex.fromFrozen(structuredClone(index.freeze()));
+  let linked = 0;
+  for (const uri of [A, B, 'file:///f0.txt', 'file:///f5.txt', 'file:///f3.txt']) {
+    const expected = index.fileMatches(uri).map((m) => ({
+      sentence: m.sentence.index,
+      totalFiles: m.totalFiles,
+      links: m.links.map((l) => [l.target.uri, l.target.sentence.index, l.score, l.relation]),
+    }));
+    const got = frozen.fileLinkIds(index.fileIdOf(uri)).map((m) => ({
+      sentence: index.sentenceOf(m.sid)!.index,
+      totalFiles: m.totalFiles,
+      links: m.links.map((l) => [frozen.fileUriOf(frozen.fileOfSid(l.target))!, index.sentenceOf(l.target)!.index, l.score, l.relation]),
+    }));
+    assert.deepEqual(got, expected, uri);
+    linked += expected.length;
+  }
+  assert.ok(linked >= 10, 'the corpus has links to compare');
+});

@@ -25,7 +25,7 @@ export interface CorpusRunOptions {
 }
 
 /** The bundled worker entry beside the CLI bundle (server/out/corpusWorker.js). */
-function workerFile(): string | null {
+export function workerFile(): string | null {
   const f = path.join(__dirname, 'corpusWorker.js');
   return existsSync(f) ? f : null;
 }

@@ -17,6 +17,7 @@ import type { SeedReviewSettings } from '../shared/settings';
 import { decodeSeedBytes, looksBinary, type SeedFileContent } from '../node/readSeedFile';
 import { RecurrenceTable, fileLineKeys, type RecurrenceTableData } from '../service/corpus';
 import { NearestIgnoreFiles } from './ignores';
+import { sentenceTokens, type SentenceTokens } from '../service/crosslinks/sentenceIndex';
 import { fileLines, severityName, toAnalyzedFileJson } from './analyzeJson';
 
 export type Mode = 'check' | 'analyze' | 'strip';
@@ -114,6 +115,8 @@ export interface FileOutcome {
   /** analyze: the file's JSON, ending in `"matches":[]}` (the main thread fills the matches) */
   json?: string;
   sentences?: LinkedSentence[];
+  /** analyze: the sentences' tokens for the cross-link index (see `sentenceTokens`) */
+  tokens?: SentenceTokens;
   strip?: StripOutcome;
 }
 
@@ -176,6 +179,7 @@ export class FileAnalyser {
           const r = spanRange(a.lines, s);
           return { index: s.index, line: r.start.line, start: s.start, end: s.end, text: s.text, sc: r.start.character, el: r.end.line, ec: r.end.character };
         });
+        out.tokens = sentenceTokens(out.sentences);
         break;
       }
       case 'strip':

@@ -13,6 +13,8 @@ export class NearestIgnoreFiles implements IgnoreFilter {
   private readonly byDir = new Map<string, IgnoreFile | null>();
   private readonly loaded = new Map<string, IgnoreFile>();
   private cwdFile: IgnoreFile | null | undefined;
+  /** the last file asked about (diagnostics ask once per chrome block of the same file) */
+  private last: { file: string; found: IgnoreFile | null } | undefined;
 
   constructor(
     private readonly cwd: string,
@@ -45,6 +47,13 @@ export class NearestIgnoreFiles implements IgnoreFilter {
 
   /** The ignore file in force for a file (absolute path or file: URI), or null. */
   forFile(fileOrUri: string): IgnoreFile | null {
+    if (this.last?.file === fileOrUri) return this.last.found;
+    const found = this.lookUp(fileOrUri);
+    this.last = { file: fileOrUri, found };
+    return found;
+  }
+
+  private lookUp(fileOrUri: string): IgnoreFile | null {
     const p = fileOrUri.startsWith('file:') ? fileURLToPath(fileOrUri) : fileOrUri;
     const found = this.nearest(path.dirname(path.resolve(p)));
     if (found) return found;

@@ -9,6 +9,7 @@ import { FileAnalyser, lineKeysOf, type AnalyseOptions, type FileJob } from '../
 import { RecurrenceTable, fileLineKeys, type RecurrenceTableData } from '../service/corpus';
 import { digestFile, type DigestJob, type FileDigest } from '../service/corpusIndex';
 import { readSeedFileSync } from './readSeedFile';
+import { SentenceIndex, type FrozenSentenceIndex } from '../service/crosslinks/sentenceIndex';
 
 export type WorkerRequest =
   | { id: number; type: 'keys'; jobs: FileJob[] }
@@ -16,10 +17,13 @@ export type WorkerRequest =
   | { id: number; type: 'analyse'; jobs: FileJob[] }
   | { id: number; type: 'indexKeys'; uris: string[] }
   | { id: number; type: 'indexInit'; table: RecurrenceTableData }
-  | { id: number; type: 'digest'; jobs: DigestJob[] };
+  | { id: number; type: 'digest'; jobs: DigestJob[] }
+  | { id: number; type: 'linksInit'; index: FrozenSentenceIndex }
+  | { id: number; type: 'links'; fileIds: number[] };
 
 let analyser: FileAnalyser | null = null;
 let table: RecurrenceTable | null = null;
+let links: SentenceIndex | null = null;
 const port = parentPort!;
 
 /** A corpus file's text as the server's workspace reads it; undefined when it cannot be read. */
@@ -72,6 +76,13 @@ port.on('message', (msg: WorkerRequest) => {
         port.postMessage({ id: msg.id, result: out });
         break;
       }
+      case 'linksInit':
+        links = SentenceIndex.fromFrozen(msg.index);
+        port.postMessage({ id: msg.id, result: null });
+        break;
+      case 'links':
+        port.postMessage({ id: msg.id, result: msg.fileIds.map((f) => links!.fileLinkIds(f)) });
+        break;
     }
   } catch (e) {
     port.postMessage({ id: msg.id, error: e instanceof Error ? `${e.message}\n${e.stack}` : String(e) });

@@ -1,5 +1,5 @@
 import { parseCommandArgs } from '../args';
-import { runCorpus } from '../corpusRun';
+import { runCorpus, threadCount, workerFile } from '../corpusRun';
 import { UsageError } from '../pathWorkspace';
 import { writeOut } from '../terminal';
 import { CrossLinks, withMatches } from '../crossLinks';
@@ -30,16 +30,20 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
   try {
     for await (const { file, r } of analysedOutcomes(s, runCorpus(s.files, { ...s.runOptions, mode: 'analyze' }), tally)) {
       spill.put(r.i, r.json!);
-      links.add(file.uri, file.displayPath, r.sentences!);
+      links.add(file.uri, file.displayPath, r.sentences!, r.tokens);
       analysed++;
     }
     await writeOut(`{"tool":${JSON.stringify({ name: 'seed-review', version: VERSION })},"files":[`);
     let first = true;
-    for (let i = 0; i < s.files.length; i++) {
+    const threads = threadCount(s.files.length, s.runOptions.jobs);
+    const matches = links.matches(s.files.map((f) => f.uri), { workerFile: threads > 1 ? workerFile() : null, threads });
+    let i = 0;
+    for await (const m of matches) {
       const json = spill.take(i);
-      if (json === undefined) continue;
       if (i % 20 === 0) s.runOptions.onProgress?.('cross-linking', i, s.files.length);
-      const text = withMatches(json, links.matchesFor(s.files[i].uri));
+      i++;
+      if (json === undefined) continue;
+      const text = withMatches(json, m);
       s.progress.clear();
       await writeOut((first ? '\n' : ',\n') + text);
       first = false;

@@ -80,6 +80,56 @@ export interface SentenceMatches {
   totalFiles: number;
 }
 
+/**
+ * A copy of an index that no longer changes, in SharedArrayBuffers, for reading links in other
+ * threads (`SentenceIndex.fromFrozen`): the typed arrays cut to their used length, the files'
+ * sentence ids, and the options. Sentence objects stay behind; links come back as ids.
+ */
+export interface FrozenSentenceIndex {
+  options: Required<SentenceIndexOptions>;
+  bucketBits: number;
+  live: number;
+  sidCount: number;
+  fileUris: (string | undefined)[];
+  /** sids of file f: fileSids[fileSidStart[f] .. fileSidStart[f + 1]) */
+  fileSidStart: Int32Array;
+  fileSids: Int32Array;
+  df: Int32Array;
+  poolIds: Int32Array;
+  poolFlags: Uint8Array;
+  sOff: Int32Array;
+  sLen: Int32Array;
+  sFile: Int32Array;
+  sKeys: Int32Array;
+  sAlive: Uint8Array;
+  heads: Int32Array;
+  pNext: Int32Array;
+  pSid: Int32Array;
+  pKey: Int32Array;
+}
+
+/** A link as ids: sentence `sid` links the target file's sentence `target`. */
+export interface LinkIds {
+  sid: number;
+  target: number;
+  score: number;
+  relation: LinkRelation;
+}
+
+/** Per sentence of a file that has links: its link ids, best first, and how many files carry it. */
+export interface SentenceLinkIds {
+  sid: number;
+  links: LinkIds[];
+  totalFiles: number;
+}
+
+function sharedCopy<T extends Int32Array | Uint8Array>(a: T, length: number): T {
+  const C = a.constructor as { new (b: SharedArrayBuffer): T; BYTES_PER_ELEMENT: number };
+  const out = new C(new SharedArrayBuffer(Math.max(1, length) * C.BYTES_PER_ELEMENT));
+  out.set(a.subarray(0, length) as never);
+  return out;
+}
+
 interface FileEntry {
   id: number;
   uri: string;
@@ -113,38 +163,38 @@ export class SentenceIndex {
   readonly minContentTokens: number;
   readonly containment: boolean;
 
-  private df = new Int32Array(1024);
-  private vocabStamp = new Int32Array(1024);
+  private df: Int32Array = new Int32Array(1024);
+  private vocabStamp: Int32Array = new Int32Array(1024);
   private stamp = 0;
 
   // token pool
-  private poolIds = new Int32Array(1 << 16);
-  private poolFlags = new Uint8Array(1 << 16);
+  private poolIds: Int32Array = new Int32Array(1 << 16);
+  private poolFlags: Uint8Array = new Uint8Array(1 << 16);
   private poolLen = 0;
 
   // per sentence id
-  private sOff = new Int32Array(1024);
-  private sLen = new Int32Array(1024);
-  private sFile = new Int32Array(1024);
-  private sKeys = new Int32Array(1024);
-  private sAlive = new Uint8Array(1024);
+  private sOff: Int32Array = new Int32Array(1024);
+  private sLen: Int32Array = new Int32Array(1024);
+  private sFile: Int32Array = new Int32Array(1024);
+  private sKeys: Int32Array = new Int32Array(1024);
+  private sAlive: Uint8Array = new Uint8Array(1024);
   private sSentence: (Sentence | undefined)[] = [];
   private sidCount = 0;
   private live = 0;
 
   // postings: chained per bucket
   private bucketBits = 16;
-  private heads = new Int32Array(1 << 16).fill(EMPTY);
-  private pNext = new Int32Array(1 << 16);
-  private pSid = new Int32Array(1 << 16);
-  private pKey = new Int32Array(1 << 16);
+  private heads: Int32Array = new Int32Array(1 << 16).fill(EMPTY);
+  private pNext: Int32Array = new Int32Array(1 << 16);
+  private pSid: Int32Array = new Int32Array(1 << 16);
+  private pKey: Int32Array = new Int32Array(1 << 16);
   private postings = 0;
   private deadPostings = 0;
 
-  private keyScratch = new Int32Array(256);
+  private keyScratch: Int32Array = new Int32Array(256);
   // per query scratch
-  private candMark = new Int32Array(1024);
-  private candCount = new Int32Array(1024);
+  private candMark: Int32Array = new Int32Array(1024);
+  private candCount: Int32Array = new Int32Array(1024);
   private queryEpoch = 0;
 
   private files = new Map<string, FileEntry>();
@@ -248,6 +298,112 @@ export class SentenceIndex {
     const out: SentenceMatches[] = [];
     for (const sid of entry.sids) {
       const m = this.matchSid(sid);
+      if (m.totalFiles > 0) out.push(m);
+    }
+    return out;
+  }
+
+  /** Per file id, its uri (undefined for a freed id). */
+  fileUriOf(fileId: number): string | undefined {
+    return this.fileUris[fileId];
+  }
+
+  /** The sentence object of a sid (undefined in an index made by `fromFrozen`). */
+  sentenceOf(sid: number): Sentence | undefined {
+    return this.sSentence[sid];
+  }
+
+  /** The file id a sentence id belongs to. */
+  fileOfSid(sid: number): number {
+    return this.sFile[sid];
+  }
+
+  /** The file id of `uri`, or -1. */
+  fileIdOf(uri: string): number {
+    return this.files.get(uri)?.id ?? -1;
+  }
+
+  /** A shareable copy of the index as it is now (see FrozenSentenceIndex). */
+  freeze(): FrozenSentenceIndex {
+    const fileSidStart = new Int32Array(new SharedArrayBuffer((this.fileUris.length + 1) * 4));
+    let n = 0;
+    for (let f = 0; f < this.fileUris.length; f++) {
+      fileSidStart[f] = n;
+      const uri = this.fileUris[f];
+      n += uri === undefined ? 0 : this.files.get(uri)!.sids.length;
+    }
+    fileSidStart[this.fileUris.length] = n;
+    const fileSids = new Int32Array(new SharedArrayBuffer(Math.max(1, n) * 4));
+    for (let f = 0; f < this.fileUris.length; f++) {
+      const uri = this.fileUris[f];
+      if (uri !== undefined) fileSids.set(this.files.get(uri)!.sids, fileSidStart[f]);
+    }
+    return {
+      options: { minScore: this.minScore, maxFanOut: this.maxFanOut, minContentTokens: this.minContentTokens, containment: this.containment },
+      bucketBits: this.bucketBits,
+      live: this.live,
+      sidCount: this.sidCount,
+      fileUris: [...this.fileUris],
+      fileSidStart,
+      fileSids,
+      df: sharedCopy(this.df, vocabularySize()),
+      poolIds: sharedCopy(this.poolIds, this.poolLen),
+      poolFlags: sharedCopy(this.poolFlags, this.poolLen),
+      sOff: sharedCopy(this.sOff, this.sidCount),
+      sLen: sharedCopy(this.sLen, this.sidCount),
+      sFile: sharedCopy(this.sFile, this.sidCount),
+      sKeys: sharedCopy(this.sKeys, this.sidCount),
+      sAlive: sharedCopy(this.sAlive, this.sidCount),
+      heads: sharedCopy(this.heads, this.heads.length),
+      pNext: sharedCopy(this.pNext, this.postings),
+      pSid: sharedCopy(this.pSid, this.postings),
+      pKey: sharedCopy(this.pKey, this.postings),
+    };
+  }
+
+  /** An index over a frozen copy, for reading links by id (`fileLinkIds`); it is not to be changed. */
+  static fromFrozen(d: FrozenSentenceIndex): SentenceIndex {
+    const x = new SentenceIndex(d.options);
+    x.bucketBits = d.bucketBits;
+    x.live = d.live;
+    x.sidCount = d.sidCount;
+    x.fileUris = d.fileUris;
+    x.df = d.df;
+    x.poolIds = d.poolIds;
+    x.poolFlags = d.poolFlags;
+    x.poolLen = d.poolIds.length;
+    x.sOff = d.sOff;
+    x.sLen = d.sLen;
+    x.sFile = d.sFile;
+    x.sKeys = d.sKeys;
+    x.sAlive = d.sAlive;
+    x.heads = d.heads;
+    x.pNext = d.pNext;
+    x.pSid = d.pSid;
+    x.pKey = d.pKey;
+    x.postings = d.pKey.length;
+    x.candMark = new Int32Array(d.sidCount);
+    x.candCount = new Int32Array(d.sidCount);
+    x.frozenFiles = d;
+    return x;
+  }
+
+  private frozenFiles: FrozenSentenceIndex | undefined;
+
+  /** The links of every sentence of file `fileId`, as ids (what `fileMatches` gives as objects). */
+  fileLinkIds(fileId: number): SentenceLinkIds[] {
+    if (fileId < 0) return [];
+    let sids: ArrayLike<number>;
+    if (this.frozenFiles) {
+      const f = this.frozenFiles;
+      sids = fileId + 1 < f.fileSidStart.length ? f.fileSids.subarray(f.fileSidStart[fileId], f.fileSidStart[fileId + 1]) : [];
+    } else {
+      const uri = this.fileUris[fileId];
+      sids = uri === undefined ? [] : this.files.get(uri)!.sids;
+    }
+    const out: SentenceLinkIds[] = [];
+    for (let k = 0; k < sids.length; k++) {
+      const m = this.linkIdsOf(sids[k]);
       if (m.totalFiles > 0) out.push(m);
     }
     return out;
@@ -420,6 +576,17 @@ export class SentenceIndex {
 
   private matchSid(sid: number): SentenceMatches {
     const sentence = this.sSentence[sid]!;
+    const m = this.linkIdsOf(sid);
+    const links: SentenceLink[] = m.links.map((l) => ({
+      sentence,
+      target: { uri: this.fileUris[this.sFile[l.target]]!, sentence: this.sSentence[l.target]! },
+      score: l.score,
+      relation: l.relation,
+    }));
+    return { sentence, links, totalFiles: m.totalFiles };
+  }
+
+  private linkIdsOf(sid: number): SentenceLinkIds {
     const fileId = this.sFile[sid];
     const epoch = ++this.queryEpoch;
     const mark = this.candMark, count = this.candCount;
@@ -452,7 +619,7 @@ export class SentenceIndex {
     this.lastQuery = { walked, candidates: cands.length, verified: chosen.length };
     const weight = corpusWeight(this.df, this.live);
     const me = this.seq(sid);
-    const best = new Map<number, SentenceLink>();
+    const best = new Map<number, LinkIds>();
     for (const c of chosen) {
       const d = scoreDetail(me, this.seq(c), weight);
       let relation: LinkRelation;
@@ -463,16 +630,12 @@ export class SentenceIndex {
       const f = this.sFile[c];
       const prev = best.get(f);
       if (prev && prev.score >= d.score) continue;
-      best.set(f, {
-        sentence,
-        target: { uri: this.fileUris[f]!, sentence: this.sSentence[c]! },
-        score: d.score,
-        relation,
-      });
+      best.set(f, { sid, target: c, score: d.score, relation });
     }
-    const links = [...best.values()].sort((x, y) => y.score - x.score || (x.target.uri < y.target.uri ? -1 : 1));
+    const uriOf = (l: LinkIds) => this.fileUris[this.sFile[l.target]]!;
+    const links = [...best.values()].sort((x, y) => y.score - x.score || (uriOf(x) < uriOf(y) ? -1 : 1));
     const totalFiles = links.length;
     if (links.length > this.maxFanOut) links.length = this.maxFanOut;
-    return { sentence, links, totalFiles };
+    return { sid, links, totalFiles };
   }
 }

@@ -30,10 +30,13 @@ function firstWords(s: string, max = 48): string {
 
 export function computeDiagnostics(a: SeedAnalysis, settings: SeedReviewSettings, ignores?: IgnoreFilter): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const add = (code: string, d: Omit<Diagnostic, 'severity' | 'code' | 'source' | 'codeDescription'>, tags?: DiagnosticTag[]) => {
+  const add = (code: string, d: Pick<Diagnostic, 'range' | 'message' | 'data'>, tags?: DiagnosticTag[]) => {
     const sev = effectiveSeverity(code, settings.rules);
     if (sev === 'off') return;
-    out.push({ ...d, severity: SEVERITY[sev], code, source: DIAGNOSTIC_SOURCE, codeDescription: { href: ruleHelpUri(code) }, ...(tags ? { tags } : {}) });
+    // one literal of one shape (no spreads): files can carry hundreds of diagnostics
+    const diagnostic: Diagnostic = { range: d.range, message: d.message, data: d.data, severity: SEVERITY[sev], code, source: DIAGNOSTIC_SOURCE, codeDescription: { href: ruleHelpUri(code) } };
+    if (tags) diagnostic.tags = tags;
+    out.push(diagnostic);
   };
 
   if (a.partial) {
