@@ -61,7 +61,9 @@ export function findArticle(evs: readonly LineEvidence[], skip: (i: number) => b
   }
   if (best === null || best.score < WEIGHTS.minArticle) return null;
   for (const before of beforeBarrier) {
-    if (before === null || before.end >= best.end) break;
+    // a barrier before any article (share buttons or a comment count above the text) says nothing
+    if (before === null) continue;
+    if (before.end >= best.end) break;
     if (before.score >= 40 && (before.score >= WEIGHTS.barrierEnough || before.score * 4 >= best.score)) return before;
   }
   return best;
