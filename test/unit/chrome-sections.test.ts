@@ -33,3 +33,20 @@ test('a comment count above the article does not stop the share bar below it fro
   for (const p of [P1, P2, P3, P4]) assert.equal(kindOf(lines, r, p), 'body');
   for (const c of [C1, C2, C3]) assert.equal(kindOf(lines, r, c), 'chrome');
 });
+
+const L1 = 'The regional rail operator announced on Monday that it would cut services on three rural lines from next month, blaming a shortage of drivers.';
+const L2 = 'Residents of the northern valley have complained for years about the state of the only road into town, and the council has now promised to act.';
+
+test('teaser ledes under a related-stories heading after the article are chrome', () => {
+  const lines = split([P1, '', P2, '', P3, '', P4, '', L2, '', 'You may also like', '', 'Rail services cut on rural lines', L1, 'Read more'].join('\n'));
+  const r = classify(lines);
+  for (const p of [P1, P2, P3, P4, L2]) assert.equal(kindOf(lines, r, p), 'body');
+  assert.equal(kindOf(lines, r, L1), 'chrome');
+});
+
+test('a related-articles box set into the middle of the article does not end it', () => {
+  const lines = split([P1, '', P2, '', 'Related articles', 'Rail services cut on rural lines', 'Valley road to be rebuilt', '', P3, '', P4].join('\n'));
+  const r = classify(lines);
+  for (const p of [P1, P2, P3, P4]) assert.equal(kindOf(lines, r, p), 'body');
+  assert.equal(kindOf(lines, r, 'Related articles'), 'chrome');
+});

@@ -308,7 +308,22 @@ export function isDatelineShape(f: LineFeatures): boolean {
  */
 const COMMENTS_START = /^(?:(?:\d+|no|one|two|three)\s+(?:comments?|responses?|replies|thoughts? on)\b|(?:reader |user |show |view |load |see |read |hide )?(?:all )?(?:comments?|responses|discussion)(?:\s*\(\d+\))?\W{0,3}$|(?:leave|post|add|write|submit) (?:a |your )?(?:comment|reply|response)|(?:join|start) the (?:discussion|conversation)|(?:load|view|show|see|read) (?:all |more )?(?:\d+ )?comments|comments (?:are|have been) closed|be the first to comment|what do you think\?|(?:\|\s*)?reply\W{0,3}$|share(?: this(?: article| story| post)?)?:|like this:|.{1,60}\bsays:?$|about the author|written by\s)/i;
 
+/** `59 Comments on “<the headline>”`, `12 thoughts on “…”`, `3 Responses to “…”`: the count heads the thread whatever the headline's length */
+const COMMENT_COUNT_TITLE = /^(?:\d+|no|one|two|three)\s+(?:comments?|responses?|replies|thoughts?)\s+(?:on|to)\s+["“‘'«]/i;
+
 export function isCommentsStart(f: LineFeatures): boolean {
-  if (f.blank || f.words > 10) return false;
+  if (f.blank) return false;
+  if (f.words > 10) return f.words <= 40 && COMMENT_COUNT_TITLE.test(f.text.slice(0, 40));
   return COMMENTS_START.test(f.text.slice(0, 200));
+}
+
+/**
+ * The heading of a list of other stories (`Related posts`, `Latest news`, `You may also like`):
+ * on a news page the article's own text does not continue under such a heading.
+ */
+const RELATED_HEADING = /^(?:related (?:articles|posts|stories|news|content|reading)|recommended (?:for you|reading|stories|articles)|more (?:stories|articles|posts|news)(?: (?:from|like this|for you)\b.{0,40})?|you (?:may|might|will) (?:also )?(?:like|enjoy|be interested in)|read next|what to read next|further reading|(?:popular|trending|recent|related) (?:stories|posts|articles)|most (?:read|popular|viewed|shared)(?: (?:stories|articles|posts|news))?|other (?:stories|articles|posts))\W{0,3}$/i;
+
+export function isRelatedHeading(f: LineFeatures): boolean {
+  if (f.blank || f.words > 8 || f.endsSentence) return false;
+  return RELATED_HEADING.test(f.text.slice(0, 80));
 }
