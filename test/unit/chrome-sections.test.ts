@@ -50,3 +50,11 @@ test('a related-articles box set into the middle of the article does not end it'
   for (const p of [P1, P2, P3, P4]) assert.equal(kindOf(lines, r, p), 'body');
   assert.equal(kindOf(lines, r, 'Related articles'), 'chrome');
 });
+
+test('an author bio after the article is chrome even when its title is capitalised and it runs long', () => {
+  const bio = 'Maria Lopez is Senior Editor for Example News and is based in the New York City area, where she has covered housing, transport and city politics for more than a decade, after starting out as a reporter on a regional paper in the north of the state and later working as a correspondent in Washington for six years.';
+  const lines = split([P1, '', P2, '', P3, '', P4, '', 'Maria Lopez', bio].join('\n'));
+  const r = classify(lines);
+  for (const p of [P1, P2, P3, P4]) assert.equal(kindOf(lines, r, p), 'body');
+  assert.equal(kindOf(lines, r, bio), 'chrome');
+});

@@ -58,8 +58,12 @@ const NAME = "\\p{Lu}[\\p{L}'’.\\-]{0,30}";
 const BYLINE = new RegExp(`^(?:by|written by|words by|reported by|story by|author:?|posted by|text:?|von|por|par)\\s+${NAME}(?:,?\\s+(?:${NAME}|and|&|de|da|van|von|der|del|bin|al))${'{0,6}'}\\s*(?:[|,\\-–—]\\s*.{0,80})?$`, 'iu');
 const AUTHOR_BIO = /^(?:about the author|about (?:the )?writer|author bio|more from this author|view all posts by|see all articles by|follow (?:the )?author)/i;
 
+/** the nouns of an author bio; the first letter in either case (`Trending Editor`, `senior writer`) */
+const BIO_NOUNS = ['writer', 'editor', 'journalist', 'reporter', 'contributor', 'author', 'correspondent', 'columnist', 'blogger', 'expert', 'specialist', 'strategist', 'founder', 'co-founder', 'reviewer', 'years of experience']
+  .map((w) => `[${w[0]}${w[0].toUpperCase()}]${w.slice(1)}`)
+  .join('|');
 /** author box: `Jane Doe is a content writer at X with more than five years of experience` */
-const AUTHOR_BIO_SENTENCE = /^(?:(?:\p{Lu}[\p{L}.'’-]{0,30} ){1,3}(?:is|was|has been|has over|has more than|brings)|i'?m|i am)\b[^.]{0,120}\b(?:writer|editor|journalist|reporter|contributor|author|correspondent|columnist|blogger|expert|specialist|strategist|founder|co-founder|reviewer|years of experience)\b|^(?:\p{Lu}[\p{L}.'’-]{0,30} ){1,3}(?:joined|has written for|writes (?:about|for)|covers) \p{Lu}/u;
+const AUTHOR_BIO_SENTENCE = new RegExp(`^(?:(?:\\p{Lu}[\\p{L}.'’-]{0,30} ){1,3}(?:is|was|has been|has over|has more than|brings)|[Ii]'?m|I am)\\b[^.]{0,120}\\b(?:${BIO_NOUNS})\\b|^(?:\\p{Lu}[\\p{L}.'’-]{0,30} ){1,3}(?:joined|has written for|writes (?:about|for)|covers) \\p{Lu}`, 'u');
 /** a bare address: `https://example.com/path` */
 const BARE_URL = /^(?:https?:\/\/|www\.)\S{3,300}$/i;
 
@@ -286,7 +290,7 @@ export function matchPattern(f: LineFeatures): PatternHit | null {
   }
   if (f.words <= 80 && (hc & CUE.noticeStrong) !== 0 && NOTICE_STRONG.test(h)) return { code: 'chrome.boilerplate', why: 'affiliate, consent or legal notice of the site', strong: true };
   if (f.words <= 150 && (((hc & CUE.noticeWeak) !== 0 && NOTICE_WEAK.test(h)) || ((tc & CUE.noticeWeak) !== 0 && NOTICE_WEAK.test(t)))) return { code: 'chrome.boilerplate', why: 'disclaimer-like notice', strong: false };
-  if (f.words <= 70 && (hc & CUE.bioNoun) !== 0 && startsIn(c0, BIO_SENTENCE_FIRST) && AUTHOR_BIO_SENTENCE.test(h)) return { code: 'chrome.byline', why: 'author bio ("… is a writer …")', strong: false };
+  if (f.words <= 120 && (hc & CUE.bioNoun) !== 0 && startsIn(c0, BIO_SENTENCE_FIRST) && AUTHOR_BIO_SENTENCE.test(h)) return { code: 'chrome.byline', why: 'author bio ("… is a writer …")', strong: false };
   if (f.words <= 60 && (hc & (CUE.footer | CUE.copyright)) !== 0 && FOOTER.test(h)) return { code: 'chrome.footer', why: 'site footer phrase (copyright, contact, privacy, newsletter, feedback)', strong: f.words <= 12 };
   if (f.words <= 70 && (tc & (CUE.creditTail | CUE.copyright)) !== 0 && CREDIT_TAIL.test(t)) return { code: 'chrome.photo-credit', why: 'caption ending in a picture credit', strong: true };
   if (f.words <= 40 && startsIn(c0, BARE_URL_FIRST) && BARE_URL.test(h)) return { code: 'chrome.boilerplate', why: 'a bare web address', strong: false };
