@@ -58,3 +58,13 @@ test('an author bio after the article is chrome even when its title is capitalis
   for (const p of [P1, P2, P3, P4]) assert.equal(kindOf(lines, r, p), 'body');
   assert.equal(kindOf(lines, r, bio), 'chrome');
 });
+
+test('a list of lower-case items between article paragraphs stays article', () => {
+  const things = ['tent poles', 'a groundsheet', 'dry bags', 'a map', 'a compass', 'batteries', 'a head torch', 'plasters', 'a water filter', 'spare socks'];
+  const uses = ['for the first night', 'for wet weather', 'in a side pocket', 'for the steep ascent', 'in case of delays', 'for the return trip'];
+  // a long checklist: sixty items, longer than the prose before it
+  const items = things.flatMap((t) => uses.map((u) => `${t[0].toUpperCase()}${t.slice(1)} to keep ${u}`));
+  const lines = split([P1, '', P2, '', 'Pack the following before you leave home.', '', ...items, '', P3, '', P4].join('\n'));
+  const r = classify(lines);
+  for (const t of [P1, P2, P3, P4, ...items]) assert.equal(kindOf(lines, r, t), 'body');
+});

@@ -28,6 +28,9 @@ export function lineScore(ev: LineEvidence): number {
   if (ev.prose === 'good') s = Math.min(ev.unitWords, 120) * ev.share;
   else if (ev.prose === 'near-good') s = Math.min(ev.unitWords, 60) * WEIGHTS.nearGood * ev.share;
   else if (ev.headlineShape || f.words <= 3) s = WEIGHTS.shortHeadline;
+  // a short line of mostly lower-case words (`Tent poles or trekking poles`) is a list or table
+  // item of the text; menus and headlines capitalise their words: it argues neither way
+  else if (f.words >= 4 && f.capRatio < 0.5) s = WEIGHTS.lowerCaseItem;
   else s = WEIGHTS.short;
   if (ev.hit) s = -(4 + Math.min(f.words, 30) * 0.3);
   if (ev.siteTemplate === 'weak') s -= 3;
