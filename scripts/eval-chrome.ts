@@ -235,7 +235,7 @@ function main(): void {
   console.log(`classifier, no recurrence     ${summarise(noRec)}`);
   console.log(`  tuning split (even ids)     ${summarise(even(noRec))}`);
   console.log(`  held-out split (odd ids)    ${summarise(odd(noRec))}`);
-  if (dump !== null) fs.writeFileSync(dump, JSON.stringify(Object.fromEntries(ids.map((id, i) => [id, withRec[i].f]))));
+  if (dump !== null) fs.writeFileSync(dump, JSON.stringify(Object.fromEntries(ids.map((id, i) => [id, { p: withRec[i].p, r: withRec[i].r, f: withRec[i].f }]))));
   const order = withRec.map((s, i) => i).sort((a, b) => withRec[a].f - withRec[b].f);
   console.log(`worst ${worstN} pages (with recurrence):`);
   for (const i of order.slice(0, worstN)) {

@@ -28,6 +28,9 @@ export function lineScore(ev: LineEvidence): number {
   if (ev.prose === 'good') s = Math.min(ev.unitWords, 120) * ev.share;
   else if (ev.prose === 'near-good') s = Math.min(ev.unitWords, 60) * WEIGHTS.nearGood * ev.share;
   else if (ev.headlineShape || f.words <= 3) s = WEIGHTS.shortHeadline;
+  // a short line of mostly lower-case words (`Tent poles or trekking poles`) is a list or table
+  // item of the text; menus and headlines capitalise their words: it argues neither way
+  else if (f.words >= 4 && f.capRatio < 0.5) s = WEIGHTS.lowerCaseItem;
   else s = WEIGHTS.short;
   if (ev.hit) s = -(4 + Math.min(f.words, 30) * 0.3);
   if (ev.siteTemplate === 'weak') s -= 3;
@@ -36,17 +39,24 @@ export function lineScore(ev: LineEvidence): number {
 
 /**
  * The article stretch. Comment sections and author boxes are barriers: when an article stands
- * before a barrier, nothing after it can be article (comments read like prose). One pass of
+ * before a barrier, nothing after it can be article (comments read like prose). A heading of
+ * other stories (`Related posts`, `You may also like`) is a weaker barrier: the teasers under it
+ * carry ledes in full sentences, but such a box may also be set into the article's middle. One pass of
  * Kadane's algorithm; the best segment before each barrier is its running best at that point.
  */
 export function findArticle(evs: readonly LineEvidence[], skip: (i: number) => boolean): Stretch | null {
   const beforeBarrier: (Stretch | null)[] = [];
+  /** per barrier: whether it is a related-stories heading (the weaker kind) */
+  const related: boolean[] = [];
   let best: Stretch | null = null;
   let curStart = -1;
   let cur = 0;
   for (let i = 0; i < evs.length; i++) {
     if (skip(i) || evs[i].f.blank) continue;
-    if (evs[i].commentsStart) beforeBarrier.push(best);
+    if (evs[i].commentsStart || evs[i].relatedStart) {
+      beforeBarrier.push(best);
+      related.push(!evs[i].commentsStart);
+    }
     const s = lineScore(evs[i]);
     if (curStart < 0 || cur <= 0) {
       if (s <= 0) {
@@ -60,9 +70,17 @@ export function findArticle(evs: readonly LineEvidence[], skip: (i: number) => b
     if (best === null || cur > best.score) best = { start: curStart, end: i, score: cur };
   }
   if (best === null || best.score < WEIGHTS.minArticle) return null;
-  for (const before of beforeBarrier) {
-    if (before === null || before.end >= best.end) break;
-    if (before.score >= 40 && (before.score >= WEIGHTS.barrierEnough || before.score * 4 >= best.score)) return before;
+  for (let b = 0; b < beforeBarrier.length; b++) {
+    const before = beforeBarrier[b];
+    // a barrier before any article (share buttons or a comment count above the text) says nothing
+    if (before === null) continue;
+    if (before.end >= best.end) break;
+    if (before.score < 40) continue;
+    if (related[b]) {
+      // a related-stories box may also sit inside the article, with the story going on under it;
+      // it ends the article only when what follows it adds less than a quarter to the text before
+      if (before.score * 5 >= best.score * 4) return before;
+    } else if (before.score >= WEIGHTS.barrierEnough || before.score * 4 >= best.score) return before;
   }
   return best;
 }

@@ -6,7 +6,7 @@ import type { ChromeCode, ChromeInput } from '../types';
 import { lineFeatures as features, type LineFeatures } from './features';
 import { wrappedParagraphs } from './wrap';
 import { WEIGHTS as weights } from './weights';
-import { isCommentsStart as commentsStart, isDatelineShape as datelineShape, isSectionLabel as sectionLabel, matchPattern as patternOf, type PatternHit } from './patterns';
+import { isRelatedHeading as relatedHeading, isCommentsStart as commentsStart, isDatelineShape as datelineShape, isSectionLabel as sectionLabel, matchPattern as patternOf, type PatternHit } from './patterns';
 
 // module-local bindings for the per-line loop (imported bindings may be getters under some loaders)
 const lineFeatures = features;
@@ -14,6 +14,7 @@ const WEIGHTS = weights;
 const matchPattern = patternOf;
 const isSectionLabel = sectionLabel;
 const isCommentsStart = commentsStart;
+const isRelatedHeading = relatedHeading;
 const isDatelineShape = datelineShape;
 
 /** Lines longer than this are never looked up in the corpus (and never template-like). */
@@ -47,6 +48,8 @@ export interface LineEvidence {
   headlineShape: boolean;
   /** opens a comment section or author box */
   commentsStart: boolean;
+  /** heads a list of other stories (`Related posts`, `Latest news`) */
+  relatedStart: boolean;
 }
 
 export function proseClass(f: LineFeatures): ProseClass {
@@ -110,6 +113,7 @@ export function gatherEvidence(input: ChromeInput, isCancelled?: () => boolean):
       datelineShape: false,
       headlineShape: false,
       commentsStart: false,
+      relatedStart: false,
     };
     out[i] = ev;
     if (f.blank || i === input.headerLine) continue;
@@ -122,6 +126,7 @@ export function gatherEvidence(input: ChromeInput, isCancelled?: () => boolean):
     if (tKey !== null && ((f.dupKey === tKey && f.dupLen >= 8) || f.prefixKey === tKey)) ev.title = true;
     ev.sectionLabel = isSectionLabel(f);
     ev.commentsStart = isCommentsStart(f);
+    ev.relatedStart = isRelatedHeading(f);
     ev.datelineShape = isDatelineShape(f);
     ev.headlineShape = !ev.wrapped && headlineShape(f);
     if (input.recurrence && f.chars <= MAX_RECURRENCE_CHARS) {

@@ -58,8 +58,12 @@ const NAME = "\\p{Lu}[\\p{L}'’.\\-]{0,30}";
 const BYLINE = new RegExp(`^(?:by|written by|words by|reported by|story by|author:?|posted by|text:?|von|por|par)\\s+${NAME}(?:,?\\s+(?:${NAME}|and|&|de|da|van|von|der|del|bin|al))${'{0,6}'}\\s*(?:[|,\\-–—]\\s*.{0,80})?$`, 'iu');
 const AUTHOR_BIO = /^(?:about the author|about (?:the )?writer|author bio|more from this author|view all posts by|see all articles by|follow (?:the )?author)/i;
 
+/** the nouns of an author bio; the first letter in either case (`Trending Editor`, `senior writer`) */
+const BIO_NOUNS = ['writer', 'editor', 'journalist', 'reporter', 'contributor', 'author', 'correspondent', 'columnist', 'blogger', 'expert', 'specialist', 'strategist', 'founder', 'co-founder', 'reviewer', 'years of experience']
+  .map((w) => `[${w[0]}${w[0].toUpperCase()}]${w.slice(1)}`)
+  .join('|');
 /** author box: `Jane Doe is a content writer at X with more than five years of experience` */
-const AUTHOR_BIO_SENTENCE = /^(?:(?:\p{Lu}[\p{L}.'’-]{0,30} ){1,3}(?:is|was|has been|has over|has more than|brings)|i'?m|i am)\b[^.]{0,120}\b(?:writer|editor|journalist|reporter|contributor|author|correspondent|columnist|blogger|expert|specialist|strategist|founder|co-founder|reviewer|years of experience)\b|^(?:\p{Lu}[\p{L}.'’-]{0,30} ){1,3}(?:joined|has written for|writes (?:about|for)|covers) \p{Lu}/u;
+const AUTHOR_BIO_SENTENCE = new RegExp(`^(?:(?:\\p{Lu}[\\p{L}.'’-]{0,30} ){1,3}(?:is|was|has been|has over|has more than|brings)|[Ii]'?m|I am)\\b[^.]{0,120}\\b(?:${BIO_NOUNS})\\b|^(?:\\p{Lu}[\\p{L}.'’-]{0,30} ){1,3}(?:joined|has written for|writes (?:about|for)|covers) \\p{Lu}`, 'u');
 /** a bare address: `https://example.com/path` */
 const BARE_URL = /^(?:https?:\/\/|www\.)\S{3,300}$/i;
 
@@ -286,7 +290,7 @@ export function matchPattern(f: LineFeatures): PatternHit | null {
   }
   if (f.words <= 80 && (hc & CUE.noticeStrong) !== 0 && NOTICE_STRONG.test(h)) return { code: 'chrome.boilerplate', why: 'affiliate, consent or legal notice of the site', strong: true };
   if (f.words <= 150 && (((hc & CUE.noticeWeak) !== 0 && NOTICE_WEAK.test(h)) || ((tc & CUE.noticeWeak) !== 0 && NOTICE_WEAK.test(t)))) return { code: 'chrome.boilerplate', why: 'disclaimer-like notice', strong: false };
-  if (f.words <= 70 && (hc & CUE.bioNoun) !== 0 && startsIn(c0, BIO_SENTENCE_FIRST) && AUTHOR_BIO_SENTENCE.test(h)) return { code: 'chrome.byline', why: 'author bio ("… is a writer …")', strong: false };
+  if (f.words <= 120 && (hc & CUE.bioNoun) !== 0 && startsIn(c0, BIO_SENTENCE_FIRST) && AUTHOR_BIO_SENTENCE.test(h)) return { code: 'chrome.byline', why: 'author bio ("… is a writer …")', strong: false };
   if (f.words <= 60 && (hc & (CUE.footer | CUE.copyright)) !== 0 && FOOTER.test(h)) return { code: 'chrome.footer', why: 'site footer phrase (copyright, contact, privacy, newsletter, feedback)', strong: f.words <= 12 };
   if (f.words <= 70 && (tc & (CUE.creditTail | CUE.copyright)) !== 0 && CREDIT_TAIL.test(t)) return { code: 'chrome.photo-credit', why: 'caption ending in a picture credit', strong: true };
   if (f.words <= 40 && startsIn(c0, BARE_URL_FIRST) && BARE_URL.test(h)) return { code: 'chrome.boilerplate', why: 'a bare web address', strong: false };
@@ -308,7 +312,22 @@ export function isDatelineShape(f: LineFeatures): boolean {
  */
 const COMMENTS_START = /^(?:(?:\d+|no|one|two|three)\s+(?:comments?|responses?|replies|thoughts? on)\b|(?:reader |user |show |view |load |see |read |hide )?(?:all )?(?:comments?|responses|discussion)(?:\s*\(\d+\))?\W{0,3}$|(?:leave|post|add|write|submit) (?:a |your )?(?:comment|reply|response)|(?:join|start) the (?:discussion|conversation)|(?:load|view|show|see|read) (?:all |more )?(?:\d+ )?comments|comments (?:are|have been) closed|be the first to comment|what do you think\?|(?:\|\s*)?reply\W{0,3}$|share(?: this(?: article| story| post)?)?:|like this:|.{1,60}\bsays:?$|about the author|written by\s)/i;
 
+/** `59 Comments on “<the headline>”`, `12 thoughts on “…”`, `3 Responses to “…”`: the count heads the thread whatever the headline's length */
+const COMMENT_COUNT_TITLE = /^(?:\d+|no|one|two|three)\s+(?:comments?|responses?|replies|thoughts?)\s+(?:on|to)\s+["“‘'«]/i;
+
 export function isCommentsStart(f: LineFeatures): boolean {
-  if (f.blank || f.words > 10) return false;
+  if (f.blank) return false;
+  if (f.words > 10) return f.words <= 40 && COMMENT_COUNT_TITLE.test(f.text.slice(0, 40));
   return COMMENTS_START.test(f.text.slice(0, 200));
+}
+
+/**
+ * The heading of a list of other stories (`Related posts`, `Latest news`, `You may also like`):
+ * on a news page the article's own text does not continue under such a heading.
+ */
+const RELATED_HEADING = /^(?:related (?:articles|posts|stories|news|content|reading)|recommended (?:for you|reading|stories|articles)|more (?:stories|articles|posts|news)(?: (?:from|like this|for you)\b.{0,40})?|you (?:may|might|will) (?:also )?(?:like|enjoy|be interested in)|read next|what to read next|further reading|(?:popular|trending|recent|related) (?:stories|posts|articles)|most (?:read|popular|viewed|shared)(?: (?:stories|articles|posts|news))?|other (?:stories|articles|posts))\W{0,3}$/i;
+
+export function isRelatedHeading(f: LineFeatures): boolean {
+  if (f.blank || f.words > 8 || f.endsSentence) return false;
+  return RELATED_HEADING.test(f.text.slice(0, 80));
 }

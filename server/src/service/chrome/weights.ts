@@ -14,6 +14,8 @@ export const WEIGHTS = {
   shortHeadline: -2.5,
   /** any other short line */
   short: -1,
+  /** a short line of four or more mostly lower-case words (a list or table item) */
+  lowerCaseItem: 0,
   /** scale of near-good prose */
   nearGood: 0.5,
   /** a section heading of link lists ("Related", "Latest news") */

@@ -1,0 +1,70 @@
+/** Where the article ends: comment sections, share bars and what follows the story. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { classifyChrome } from '../../server/src/service/chrome/classifier';
+import { splitLines } from '../../server/src/service/text/lines';
+import type { ChromeResult } from '../../server/src/service/types';
+
+const P1 = 'The city council voted on Tuesday to approve a new budget that raises spending on schools and public transport by a fifth over the next two years.';
+const P2 = 'Officials said the plan would be paid for by a combination of higher property taxes and savings from the closure of two municipal offices in the old town.';
+const P3 = 'Opposition members argued that the increase was too large and that residents had not been given enough time to comment on the proposal before the vote.';
+const P4 = 'The mayor is expected to sign the budget into law next week, after which the first payments to schools are due to begin in the spring of next year.';
+const C1 = 'I really think the council should have spent more of this money on the roads, which have been in a terrible state for years now and nobody cares.';
+const C2 = 'Agreed, but the schools needed it more, and the transport money will help the people who cannot afford a car in the first place, as I have said before.';
+const C3 = 'This is the third budget in a row that raises taxes on homeowners while the services we get in return keep getting worse, and I for one am tired of it.';
+
+function classify(lines: string[]): ChromeResult {
+  return classifyChrome({ lines, headerLine: null, title: null, corpusFiles: 1 });
+}
+
+function kindOf(lines: string[], r: ChromeResult, text: string): string {
+  const i = lines.findIndex((l) => l.trim() === text);
+  assert.ok(i >= 0, `fixture has line ${text}`);
+  return r.kinds[i];
+}
+
+function split(text: string): string[] {
+  return splitLines(text).map((l) => l.text);
+}
+
+test('a comment count above the article does not stop the share bar below it from ending the article', () => {
+  const lines = split(['12 Comments', '', P1, '', P2, '', P3, '', P4, '', 'Share:', 'Facebook', '', 'Jim', C1, '', 'Ann', C2, '', 'Bob', C3].join('\n'));
+  const r = classify(lines);
+  for (const p of [P1, P2, P3, P4]) assert.equal(kindOf(lines, r, p), 'body');
+  for (const c of [C1, C2, C3]) assert.equal(kindOf(lines, r, c), 'chrome');
+});
+
+const L1 = 'The regional rail operator announced on Monday that it would cut services on three rural lines from next month, blaming a shortage of drivers.';
+const L2 = 'Residents of the northern valley have complained for years about the state of the only road into town, and the council has now promised to act.';
+
+test('teaser ledes under a related-stories heading after the article are chrome', () => {
+  const lines = split([P1, '', P2, '', P3, '', P4, '', L2, '', 'You may also like', '', 'Rail services cut on rural lines', L1, 'Read more'].join('\n'));
+  const r = classify(lines);
+  for (const p of [P1, P2, P3, P4, L2]) assert.equal(kindOf(lines, r, p), 'body');
+  assert.equal(kindOf(lines, r, L1), 'chrome');
+});
+
+test('a related-articles box set into the middle of the article does not end it', () => {
+  const lines = split([P1, '', P2, '', 'Related articles', 'Rail services cut on rural lines', 'Valley road to be rebuilt', '', P3, '', P4].join('\n'));
+  const r = classify(lines);
+  for (const p of [P1, P2, P3, P4]) assert.equal(kindOf(lines, r, p), 'body');
+  assert.equal(kindOf(lines, r, 'Related articles'), 'chrome');
+});
+
+test('an author bio after the article is chrome even when its title is capitalised and it runs long', () => {
+  const bio = 'Maria Lopez is Senior Editor for Example News and is based in the New York City area, where she has covered housing, transport and city politics for more than a decade, after starting out as a reporter on a regional paper in the north of the state and later working as a correspondent in Washington for six years.';
+  const lines = split([P1, '', P2, '', P3, '', P4, '', 'Maria Lopez', bio].join('\n'));
+  const r = classify(lines);
+  for (const p of [P1, P2, P3, P4]) assert.equal(kindOf(lines, r, p), 'body');
+  assert.equal(kindOf(lines, r, bio), 'chrome');
+});
+
+test('a list of lower-case items between article paragraphs stays article', () => {
+  const things = ['tent poles', 'a groundsheet', 'dry bags', 'a map', 'a compass', 'batteries', 'a head torch', 'plasters', 'a water filter', 'spare socks'];
+  const uses = ['for the first night', 'for wet weather', 'in a side pocket', 'for the steep ascent', 'in case of delays', 'for the return trip'];
+  // a long checklist: sixty items, longer than the prose before it
+  const items = things.flatMap((t) => uses.map((u) => `${t[0].toUpperCase()}${t.slice(1)} to keep ${u}`));
+  const lines = split([P1, '', P2, '', 'Pack the following before you leave home.', '', ...items, '', P3, '', P4].join('\n'));
+  const r = classify(lines);
+  for (const t of [P1, P2, P3, P4, ...items]) assert.equal(kindOf(lines, r, t), 'body');
+});
