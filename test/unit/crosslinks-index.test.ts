@@ -165,8 +165,8 @@ test('fan-out: a sentence in many files is summarised by a count and the top lin
   assert.equal(new SentenceIndex({ maxFanOut: 3 }).maxFanOut, 3);
 });
 
-test('a frozen copy read in another thread gives the same links, as ids', () => {
-  const index = new SentenceIndex({ maxFanOut: 5 });
+for (const inSharedMemory of [false, true]) test(`a frozen copy read in another thread gives the same links, as ids${inSharedMemory ? ' (index in shared memory)' : ''}`, () => {
+  const index = new SentenceIndex({ maxFanOut: 5, shared: inSharedMemory });
   index.setFile(A, sentences(S000));
   index.setFile(B, sentences(S003));
   const shared = 'The ministry also said that Russia raised the issue of its diplomatic property in the US, specifically six real estate properties.';

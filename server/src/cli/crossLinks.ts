@@ -20,7 +20,7 @@ export class CrossLinks {
   private readonly displayPath = new Map<string, string>();
 
   constructor(settings: SeedReviewSettings) {
-    this.index = new SentenceIndex({ minScore: settings.matching.minScore, maxFanOut: settings.matching.maxLinksPerSentence });
+    this.index = new SentenceIndex({ minScore: settings.matching.minScore, maxFanOut: settings.matching.maxLinksPerSentence, shared: true });
   }
 
   add(uri: string, displayPath: string, sentences: readonly LinkedSentence[], tokens?: SentenceTokens): void {
@@ -70,10 +70,15 @@ export class CrossLinks {
   }
 }
 
-/** Puts the matches into a file's JSON, which the worker wrote with `"matches":[]` last. */
-export function withMatches(json: string, matches: AnalyzedFileJson['matches']): string {
-  if (!matches.length) return json;
-  const tail = '"matches":[]}';
-  if (!json.endsWith(tail)) throw new Error('analyze JSON does not end with its matches');
-  return json.slice(0, json.length - tail.length) + `"matches":${JSON.stringify(matches)}}`;
+const MATCHES_TAIL = Buffer.from('"matches":[]}');
+
+/**
+ * A file's JSON (UTF-8, written by the worker with `"matches":[]` last) with its matches put in,
+ * as the chunks to write.
+ */
+export function withMatches(json: Uint8Array, matches: AnalyzedFileJson['matches']): Uint8Array[] {
+  if (!matches.length) return [json];
+  const cut = json.length - MATCHES_TAIL.length;
+  if (cut < 0 || !MATCHES_TAIL.equals(json.subarray(cut))) throw new Error('analyze JSON does not end with its matches');
+  return [json.subarray(0, cut), Buffer.from(`"matches":${JSON.stringify(matches)}}`)];
 }

@@ -22,6 +22,8 @@ import { fileLines, severityName, toAnalyzedFileJson } from './analyzeJson';
 
 export type Mode = 'check' | 'analyze' | 'strip';
 
+const utf8 = new TextEncoder();
+
 export interface FileJob {
   /** position of the file in the run (results are reported in this order) */
   i: number;
@@ -113,7 +115,7 @@ export interface FileOutcome {
   warnings: string[];
   diagnostics?: CliDiagnostic[];
   /** analyze: the file's JSON, ending in `"matches":[]}` (the main thread fills the matches) */
-  json?: string;
+  json?: Uint8Array;
   sentences?: LinkedSentence[];
   /** analyze: the sentences' tokens for the cross-link index (see `sentenceTokens`) */
   tokens?: SentenceTokens;
@@ -174,7 +176,8 @@ export class FileAnalyser {
         break;
       case 'analyze': {
         const diagnostics = computeDiagnostics(a, settings, this.ignores);
-        out.json = JSON.stringify(toAnalyzedFileJson(job.displayPath, a, diagnostics, []));
+        // UTF-8 here, in the worker, and handed over as bytes: the main thread only moves them
+        out.json = utf8.encode(JSON.stringify(toAnalyzedFileJson(job.displayPath, a, diagnostics, [])));
         out.sentences = bodySentences(a).map((s) => {
           const r = spanRange(a.lines, s);
           return { index: s.index, line: r.start.line, start: s.start, end: s.end, text: s.text, sc: r.start.character, el: r.end.line, ec: r.end.character };

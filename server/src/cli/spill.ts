@@ -25,15 +25,15 @@ export class Spill {
     process.once('SIGTERM', this.interrupted);
   }
 
-  put(i: number, text: string): void {
-    const buf = Buffer.from(text, 'utf8');
+  put(i: number, bytes: Uint8Array): void {
+    const buf = bytes;
     let o = 0;
     while (o < buf.length) o += writeSync(this.fd, buf, o, buf.length - o, this.size + o);
     this.entries[i] = { offset: this.size, length: buf.length };
     this.size += buf.length;
   }
 
-  take(i: number): string | undefined {
+  take(i: number): Buffer | undefined {
     const e = this.entries[i];
     if (!e) return undefined;
     const buf = Buffer.allocUnsafe(e.length);
@@ -43,7 +43,7 @@ export class Spill {
       if (n <= 0) throw new Error('spill file truncated');
       o += n;
     }
-    return buf.toString('utf8');
+    return buf;
   }
 
   dispose(): void {

@@ -49,6 +49,7 @@ port.on('message', (msg: WorkerRequest) => {
         const out = msg.jobs.map((j) => analyser!.run(j));
         const transfer: ArrayBuffer[] = [];
         for (const o of out) {
+          if (o.json) transfer.push(o.json.buffer as ArrayBuffer); // a TextEncoder's own buffer
           const b = o.strip?.output;
           // transfer only buffers the output owns outright (not a view into a pooled buffer)
           if (b && b.byteOffset === 0 && b.byteLength === b.buffer.byteLength && b.buffer instanceof ArrayBuffer) transfer.push(b.buffer);

@@ -43,9 +43,9 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
       if (i % 20 === 0) s.runOptions.onProgress?.('cross-linking', i, s.files.length);
       i++;
       if (json === undefined) continue;
-      const text = withMatches(json, m);
       s.progress.clear();
-      await writeOut((first ? '\n' : ',\n') + text);
+      await writeOut(first ? '\n' : ',\n');
+      for (const chunk of withMatches(json, m)) await writeOut(chunk);
       first = false;
     }
     await writeOut('\n]}\n');

@@ -23,6 +23,8 @@ export interface SentenceIndexOptions {
   minContentTokens?: number;
   /** also link a sentence carried whole by a longer one (a clause added) (default true) */
   containment?: boolean;
+  /** keep the large arrays in SharedArrayBuffers, so `freeze` shares them instead of copying */
+  shared?: boolean;
 }
 
 /**
@@ -86,7 +88,7 @@ export interface SentenceMatches {
  * sentence ids, and the options. Sentence objects stay behind; links come back as ids.
  */
 export interface FrozenSentenceIndex {
-  options: Required<SentenceIndexOptions>;
+  options: Required<Omit<SentenceIndexOptions, 'shared'>>;
   bucketBits: number;
   live: number;
   sidCount: number;
@@ -123,9 +125,10 @@ export interface SentenceLinkIds {
   totalFiles: number;
 }
 
+/** The first `length` elements of `a` in shared memory: a view when `a` is shared already, else a copy. */
 function sharedCopy<T extends Int32Array | Uint8Array>(a: T, length: number): T {
-  const C = a.constructor as { new (b: SharedArrayBuffer): T; BYTES_PER_ELEMENT: number };
-  const out = new C(new SharedArrayBuffer(Math.max(1, length) * C.BYTES_PER_ELEMENT));
+  if (a.buffer instanceof SharedArrayBuffer) return a.subarray(0, length) as T;
+  const out = like(a, length, true);
   out.set(a.subarray(0, length) as never);
   return out;
 }
@@ -141,11 +144,19 @@ const EMPTY = -1;
 const MAX_POSTINGS_PER_KEY = 4000;
 const MAX_VERIFY = 600;
 
+type Ctor<T> = { new (n: number): T; new (b: SharedArrayBuffer): T; BYTES_PER_ELEMENT: number };
+
+/** A zeroed array of `n` elements of `a`'s kind, in a SharedArrayBuffer when `a`'s is one. */
+function like<T extends Int32Array | Uint8Array | Uint16Array>(a: T, n: number, shared = a.buffer instanceof SharedArrayBuffer): T {
+  const C = a.constructor as Ctor<T>;
+  return shared ? new C(new SharedArrayBuffer(Math.max(1, n) * C.BYTES_PER_ELEMENT)) : new C(n);
+}
+
 function grow<T extends Int32Array | Uint8Array | Uint16Array>(a: T, need: number): T {
   if (need <= a.length) return a;
   let size = Math.max(16, a.length);
   while (size < need) size = Math.ceil(size * 1.5); // not doubling: these arrays get large
-  const b = new (a.constructor as { new (n: number): T })(size);
+  const b = like(a, size);
   b.set(a);
   return b;
 }
@@ -212,6 +223,25 @@ export class SentenceIndex {
     this.maxFanOut = options.maxFanOut ?? 20;
     this.minContentTokens = options.minContentTokens ?? 5;
     this.containment = options.containment ?? true;
+    if (options.shared) {
+      const share = <T extends Int32Array | Uint8Array>(a: T): T => {
+        const b = like(a, a.length, true);
+        b.set(a as never);
+        return b;
+      };
+      this.df = share(this.df);
+      this.poolIds = share(this.poolIds);
+      this.poolFlags = share(this.poolFlags);
+      this.sOff = share(this.sOff);
+      this.sLen = share(this.sLen);
+      this.sFile = share(this.sFile);
+      this.sKeys = share(this.sKeys);
+      this.sAlive = share(this.sAlive);
+      this.heads = share(this.heads);
+      this.pNext = share(this.pNext);
+      this.pSid = share(this.pSid);
+      this.pKey = share(this.pKey);
+    }
   }
 
   get fileCount(): number {
@@ -535,7 +565,7 @@ export class SentenceIndex {
 
   private rehash(bits: number): void {
     this.bucketBits = bits;
-    this.heads = new Int32Array(1 << bits).fill(EMPTY);
+    this.heads = like(this.heads, 1 << bits).fill(EMPTY);
     const mask = (1 << bits) - 1;
     for (let p = 0; p < this.postings; p++) {
       const b = this.pKey[p] & mask;
@@ -550,8 +580,8 @@ export class SentenceIndex {
 
   /** Rebuilds the pool and the postings from the live sentences (sids are kept). */
   compact(): void {
-    const ids = new Int32Array(Math.max(1 << 16, this.poolLen));
-    const flags = new Uint8Array(ids.length);
+    const ids = like(this.poolIds, Math.max(1 << 16, this.poolLen));
+    const flags = like(this.poolFlags, ids.length);
     let len = 0;
     for (let sid = 0; sid < this.sidCount; sid++) {
       if (!this.sAlive[sid]) continue;
