@@ -13,25 +13,52 @@ import { readSeed, SEED_000, SEED_003, makeDoc } from '../helpers';
  */
 class InThreadIndexer implements ParallelIndexer {
   released = 0;
+  failed = false;
+  /** files digested "on other threads" */
+  digested = 0;
+  private table: RecurrenceTable | undefined;
+  private calls = 0;
+  readonly lanes = 2;
   constructor(
     private readonly workspace: InMemoryWorkspace,
-    private readonly failAt = -1,
+    private readonly failAtCall = -1,
   ) {}
 
-  async *lineKeys(uris: readonly string[]): AsyncIterable<Float64Array | null> {
-    for (const uri of uris) {
-      const text = await this.workspace.readText(uri);
-      yield structuredClone(text === undefined ? null : fileLineKeys(text));
+  /** a request answered after a turn of the event loop, as a message from a thread would be */
+  private async later<T>(f: () => Promise<T>): Promise<T> {
+    await new Promise((r) => setImmediate(r));
+    if (this.calls++ === this.failAtCall) {
+      this.failed = true;
+      throw new Error('worker thread exited with code 1');
     }
+    return structuredClone(await f());
   }
 
-  async *digest(data: RecurrenceTableData, jobs: readonly DigestJob[]): AsyncIterable<FileDigest | null> {
-    const table = new RecurrenceTable(structuredClone(data));
-    for (const [k, j] of jobs.entries()) {
-      if (k === this.failAt) throw new Error('worker thread exited with code 1');
-      const text = await this.workspace.readText(j.uri);
-      yield structuredClone(text === undefined ? null : digestFile(j.uri, text, table, j.maxFileSize));
-    }
+  lineKeys(uris: string[]): Promise<(Float64Array | null)[]> {
+    return this.later(async () => {
+      const out = [];
+      for (const uri of uris) {
+        const text = await this.workspace.readText(uri);
+        out.push(text === undefined ? null : fileLineKeys(text));
+      }
+      return out;
+    });
+  }
+
+  async prepare(data: RecurrenceTableData): Promise<void> {
+    this.table = new RecurrenceTable(structuredClone(data));
+  }
+
+  digest(jobs: DigestJob[]): Promise<(FileDigest | null)[]> {
+    return this.later(async () => {
+      const out = [];
+      for (const j of jobs) {
+        const text = await this.workspace.readText(j.uri);
+        out.push(text === undefined ? null : digestFile(j.uri, text, this.table!, j.maxFileSize));
+        this.digested++;
+      }
+      return out;
+    });
   }
 
   async release(): Promise<void> {
@@ -86,6 +113,7 @@ test('an index built on other threads answers what the one-thread build answers'
   const p1 = await one.service.indexCorpus();
   const p2 = await par.service.indexCorpus();
   assert.equal(indexer!.released, 1, 'the build ran on the indexer');
+  assert.ok(indexer!.digested > 0 && indexer!.digested < Object.keys(files).length, `work shared: ${indexer!.digested} files on the other threads`);
   assert.deepEqual(p2, p1);
   assert.deepEqual(par.service.indexStats, one.service.indexStats);
   assert.ok(one.service.indexStats.sentences > 1000);
@@ -104,10 +132,11 @@ test('a failing thread leaves a complete index: the build goes on in this thread
   const files = corpus();
   const one = world(files);
   let indexer: InThreadIndexer | undefined;
-  const par = world(files, (w) => (indexer = new InThreadIndexer(w, 100)));
+  const par = world(files, (w) => (indexer = new InThreadIndexer(w, 9)));
   await one.service.indexCorpus();
   const p = await par.service.indexCorpus();
   assert.equal(p.indexed, p.total);
+  assert.ok(indexer!.failed && indexer!.digested > 0, 'the threads failed in pass 2');
   assert.equal(indexer!.released, 1, 'the threads are let go');
   assert.deepEqual(par.service.indexStats, one.service.indexStats);
   const uri = 'file:///w/seeds/0003.txt';

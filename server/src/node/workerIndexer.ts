@@ -3,17 +3,22 @@ import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import type { RecurrenceTableData } from '../service/corpus';
 import type { DigestJob, FileDigest, ParallelIndexer } from '../service/corpusIndex';
-import { WorkerPool, orderedBatches } from './workerPool';
-
-/** Files per request: large enough to amortise a message, small enough to keep every thread busy. */
-const KEYS_BATCH = 64;
-const DIGEST_BATCH = 16;
+import { WorkerPool } from './workerPool';
 
 /**
- * The server's index build on worker threads (`corpusWorker.js` beside the server bundle), one
- * per core: they read, hash and analyse files while the server's thread takes in results and
- * answers requests. Threads start with a build and end with it (`release`), so an idle server
- * holds none.
+ * Worker threads of the server's index build: one fewer than the cores, since the server's own
+ * thread works too (it takes the results in and indexes files of its own between requests).
+ * Each worker costs memory (its own heap and copy of the code), which counts against the
+ * server's budget, so their young generation is kept small.
+ */
+export function indexThreads(cores = availableParallelism()): number {
+  return Math.max(1, cores - 1);
+}
+
+/**
+ * The server's index build on worker threads (`corpusWorker.js` beside the server bundle): they
+ * read, hash and analyse files while the server's thread takes in results and answers
+ * requests. Threads start with a build and end with it (`release`), so an idle server holds none.
  */
 export class WorkerIndexer implements ParallelIndexer {
   private pool: WorkerPool | null = null;
@@ -24,25 +29,31 @@ export class WorkerIndexer implements ParallelIndexer {
   ) {}
 
   /** An indexer when the worker bundle is there (it is not when the service runs from source). */
-  static create(dir: string, threads = availableParallelism()): WorkerIndexer | undefined {
+  static create(dir: string, threads = indexThreads()): WorkerIndexer | undefined {
     const file = path.join(dir, 'corpusWorker.js');
     return existsSync(file) && threads >= 1 ? new WorkerIndexer(file, threads) : undefined;
   }
 
+  /** two requests per thread, so a thread never waits for the next batch */
+  get lanes(): number {
+    return this.threads * 2;
+  }
+
   private get workers(): WorkerPool {
-    this.pool ??= new WorkerPool(this.file, this.threads, { maxYoungGenerationSizeMb: Number(process.env.YG ?? 8) });
+    this.pool ??= new WorkerPool(this.file, this.threads, { maxYoungGenerationSizeMb: 4 });
     return this.pool;
   }
 
-  lineKeys(uris: readonly string[]): AsyncIterable<Float64Array | null> {
-    const pool = this.workers;
-    return orderedBatches<string, Float64Array | null>(uris, KEYS_BATCH, pool.size * 3, (batch) => pool.request({ type: 'indexKeys', uris: batch }));
+  lineKeys(uris: string[]): Promise<(Float64Array | null)[]> {
+    return this.workers.request({ type: 'indexKeys', uris });
   }
 
-  async *digest(table: RecurrenceTableData, jobs: readonly DigestJob[]): AsyncIterable<FileDigest | null> {
-    const pool = this.workers;
-    await pool.broadcast({ type: 'indexInit', table });
-    yield* orderedBatches<DigestJob, FileDigest | null>(jobs, DIGEST_BATCH, pool.size * 3, (batch) => pool.request({ type: 'digest', jobs: batch }));
+  async prepare(table: RecurrenceTableData): Promise<void> {
+    await this.workers.broadcast({ type: 'indexInit', table });
+  }
+
+  digest(jobs: DigestJob[]): Promise<(FileDigest | null)[]> {
+    return this.workers.request({ type: 'digest', jobs });
   }
 
   async release(): Promise<void> {

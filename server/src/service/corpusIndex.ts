@@ -140,13 +140,17 @@ export interface DigestJob {
 /**
  * Indexing on other threads (worker threads in the server). Files are read where the work
  * runs; results come back in the order asked, null for a file that could not be read.
- * The service falls back to its own thread when this fails.
+ * The service shares the work with its own thread and takes it over when this fails.
  */
 export interface ParallelIndexer {
+  /** how many requests to keep in flight */
+  readonly lanes: number;
   /** pass 1: each file's line keys (`fileLineKeys`) */
-  lineKeys(uris: readonly string[]): AsyncIterable<Float64Array | null>;
-  /** pass 2: each file analysed against `table` */
-  digest(table: RecurrenceTableData, jobs: readonly DigestJob[]): AsyncIterable<FileDigest | null>;
+  lineKeys(uris: string[]): Promise<(Float64Array | null)[]>;
+  /** before pass 2: the frozen recurrence counts the files are analysed against */
+  prepare(table: RecurrenceTableData): Promise<void>;
+  /** pass 2: each file analysed against the prepared table */
+  digest(jobs: DigestJob[]): Promise<(FileDigest | null)[]>;
   /** frees the threads until the next build */
   release(): Promise<void>;
 }

@@ -20,7 +20,9 @@ import type { SeedReviewSettings } from '../shared/settings';
 import { analyseText, bodySentences, CancelledError, type SeedAnalysis } from './analysis';
 import type { SeedWorkspace, FileChange, Disposable } from './workspace';
 import type { Sentence } from './types';
-import { SpeakerRegistry, type FileDigest, type LineCounter, type ParallelIndexer, type SentenceLinker } from './corpusIndex';
+import { SpeakerRegistry, type DigestJob, type FileDigest, type LineCounter, type ParallelIndexer, type SentenceLinker } from './corpusIndex';
+import { shareWork } from './workShare';
+import { fileLineKeys } from './corpus/recurrenceTable';
 import { splitLines } from './text/lines';
 import { offsetAt } from './text/positions';
 import { computeDiagnostics, type IgnoreFilter } from './features/diagnostics';
@@ -510,10 +512,11 @@ export class SeedService {
   }
 
   /**
-   * The two passes of `buildIndex` with the per-file work (reading, hashing, analysing) on the
-   * parallel indexer's threads; this thread only takes the results in, a slice at a time.
-   * Open documents are done here, with the editor's text. Returns the files left to do (those
-   * whose results the other threads could not give), null when cancelled.
+   * The two passes of `buildIndex`, the per-file work (reading, hashing, analysing) shared
+   * between the parallel indexer's threads and this one (see shareWork): this thread takes
+   * every result in and does files of its own in between, a slice at a time, so requests keep
+   * flowing. Open documents are done here, with the editor's text. Returns the files left to
+   * do here, null when cancelled.
    */
   private async buildIndexInParallel(
     parallel: ParallelIndexer,
@@ -526,37 +529,61 @@ export class SeedService {
     const closed = uris.filter((u) => !this.workspace.getOpenDocument(u));
     const open = uris.filter((u) => this.workspace.getOpenDocument(u));
     const left: string[] = [];
+    const cancelled = () => token?.isCancellationRequested ?? false;
+    const onRemoteFailure = (e: unknown) =>
+      this.logger.warn(`indexing on worker threads failed, going on in the server's thread: ${e instanceof Error ? e.message : String(e)}`);
     try {
-      let i = 0;
-      for await (const keys of parallel.lineKeys(closed)) {
-        if (token?.isCancellationRequested) return null;
-        const uri = closed[i++];
-        if (keys) counter.setFileKeys!(uri, keys);
-        else counter.removeFile(uri);
-        await maybeYield();
-      }
-      if (i !== closed.length) throw new Error(`line keys of ${i} files for ${closed.length}`);
+      await shareWork<string, Float64Array | null>(closed, {
+        remote: (batch) => parallel.lineKeys(batch),
+        lanes: parallel.lanes,
+        batch: 64,
+        local: async (uri) => {
+          const text = await this.workspace.readText(uri);
+          return text === undefined ? null : fileLineKeys(text);
+        },
+        take: (uri, keys) => (keys ? counter.setFileKeys!(uri, keys) : counter.removeFile(uri)),
+        pause: maybeYield,
+        cancelled,
+        onRemoteFailure,
+      });
+      if (cancelled()) return null;
       for (const uri of open) counter.setFile(uri, splitLines(this.workspace.getOpenDocument(uri)!.getText()).map((l) => l.text));
       this.epoch++;
-      const jobs = [];
+      const jobs: DigestJob[] = [];
       for (const uri of closed) jobs.push({ uri, maxFileSize: (await this.getSettings(uri)).maxFileSize });
-      i = 0;
-      for await (const digest of parallel.digest(counter.snapshot!(true), jobs)) {
-        if (token?.isCancellationRequested) return null;
-        const uri = closed[i++];
-        // a file opened meanwhile is done here from the editor's text
-        if (digest && !this.workspace.getOpenDocument(uri)) {
-          this.takeDigest(uri, digest);
-          done();
-        } else left.push(uri);
-        await maybeYield();
+      let remote = parallel.lanes > 0;
+      try {
+        await parallel.prepare(counter.snapshot!(true));
+      } catch (e) {
+        onRemoteFailure(e);
+        remote = false;
       }
-      if (i !== closed.length) throw new Error(`digests of ${i} files for ${closed.length}`);
+      await shareWork<DigestJob, FileDigest | null | 'here'>(jobs, {
+        remote: (batch) => parallel.digest(batch),
+        lanes: remote ? parallel.lanes : 0,
+        batch: 16,
+        local: async (job) => {
+          await this.indexFile(job.uri);
+          return 'here';
+        },
+        take: (job, digest) => {
+          if (digest === 'here') done();
+          // a file opened meanwhile is done from the editor's text
+          else if (digest && !this.workspace.getOpenDocument(job.uri)) {
+            this.takeDigest(job.uri, digest);
+            done();
+          } else left.push(job.uri);
+        },
+        pause: maybeYield,
+        cancelled,
+        onRemoteFailure,
+      });
+      if (cancelled()) return null;
     } finally {
       await parallel.release();
     }
     for (const uri of open) {
-      if (token?.isCancellationRequested) return null;
+      if (cancelled()) return null;
       await this.indexFile(uri);
       done();
       await maybeYield();
