@@ -11,6 +11,9 @@ const LEADING_DETERMINERS = new Set(['the', 'a', 'an']);
 const NAME_SUFFIXES = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv']);
 const UPPER = /^\p{Lu}/u;
 const ACRONYM = /^\p{Lu}[\p{Lu}.&]{1,7}$/u;
+// module-level like the two above: bundlers turn a `\p{…}` literal into `new RegExp(…)`, built per call in a function
+const MARKS = /\p{M}+/gu;
+const LEADING_THE = /^(?:the|The)\s+(?=\p{Lu})/u;
 
 export interface NameShape {
   kind: SpeakerKind;
@@ -113,7 +116,7 @@ function withoutFinalPeriod(w: string): string {
 
 function foldCase(s: string): string {
   // ASCII is its own decomposition and holds no marks
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) return s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) return s.normalize('NFKD').replace(MARKS, '').toLowerCase();
   return s.toLowerCase();
 }
 
@@ -155,7 +158,7 @@ function definiteOf(ws: readonly string[]): boolean {
 
 /** Display name: the mention without a leading `the` before a capitalised word. */
 export function displayName(mention: string): string {
-  const m = /^(?:the|The)\s+(?=\p{Lu})/u.exec(mention);
+  const m = LEADING_THE.exec(mention);
   return (m ? mention.slice(m[0].length) : mention).replace(/\s+/g, ' ').trim();
 }
 

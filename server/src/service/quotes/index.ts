@@ -219,8 +219,12 @@ function isTitle(content: string, before: Token | undefined): boolean {
     i = j;
   }
   if (words.length === 0 || words.length > 10) return false;
-  return words.every((w, i) => (i > 0 && TITLE_SMALL_WORDS.has(w.toLowerCase())) || /^[\p{Lu}\p{N}]/u.test(w));
+  return words.every((w, i) => (i > 0 && TITLE_SMALL_WORDS.has(w.toLowerCase())) || STARTS_UPPER_OR_DIGIT.test(w));
 }
+
+// module-level: bundlers turn a `\p{…}` literal into `new RegExp(…)`, which would run per call
+const STARTS_UPPER_OR_DIGIT = /^[\p{Lu}\p{N}]/u;
+const HAS_UPPER = /\p{Lu}/u;
 
 function isTitleFinalPunct(c: number): boolean {
   return c === 46 || c === 44 || c === 33 || c === 63 || c === 59 || c === 58 || c === 0x2026;
@@ -232,7 +236,7 @@ function isTitleFinalPunct(c: number): boolean {
  * no agent noun (`the streets`, `a box`, `protests`).
  */
 function isImplausibleSpeaker(np: string, tracker: SpeakerTracker): boolean {
-  if (/\p{Lu}/u.test(np) || isSpeakerLike(np, tracker)) return false;
+  if (HAS_UPPER.test(np) || isSpeakerLike(np, tracker)) return false;
   const head = tracker.names.shape(np).head;
   return !/(er|or|ist|ian|ant|ent|ee|man|woman|men|women|one|body|ers|ors|ists|ians|ants|ents)$/.test(head);
 }

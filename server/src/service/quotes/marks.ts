@@ -80,6 +80,9 @@ function doubleRole(text: string, i: number, from: number, to: number, len = 1):
   return 'either';
 }
 
+// module-level: bundlers turn a `\p{…}` literal into `new RegExp(…)`, which would run per call
+const LEADING_ELISION = /^(em|til|cause|tis|twas|n|bout|nuff|round)(?![\p{L}])/u;
+
 /** Elisions that start with an apostrophe: '90s, '16, 'em, 'til, 'cause, rock 'n' roll. */
 function isLeadingElision(text: string, i: number): boolean {
   const a = text.charCodeAt(i + 1), b = text.charCodeAt(i + 2);
@@ -88,8 +91,7 @@ function isLeadingElision(text: string, i: number): boolean {
     return !(c >= 48 && c <= 57);
   }
   const rest = text.slice(i + 1, i + 7).toLowerCase();
-  const m = /^(em|til|cause|tis|twas|n|bout|nuff|round)(?![\p{L}])/u.exec(rest);
-  return m !== null;
+  return LEADING_ELISION.test(rest);
 }
 
 type SingleRole = 'open' | 'close' | 'closeOrApostrophe' | 'apostrophe';

@@ -28,6 +28,17 @@ function isSpace(c: string): boolean {
   return c === ' ' || c === '\t' || c === '\u00a0' || c === '\u202f' || c === '\u2007';
 }
 
+// module-level: bundlers turn a `\p{…}` literal into `new RegExp(…)`, which would run per call
+const LETTER = /\p{L}/u;
+const UPPER = /\p{Lu}/u;
+
+/** `\p{L}` for one UTF-16 unit; ASCII by its code. */
+function isLetter(c: string): boolean {
+  const code = c.charCodeAt(0);
+  if (code < 0x80) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+  return LETTER.test(c);
+}
+
 function isLower(c: string): boolean {
   return c !== c.toUpperCase() && c === c.toLowerCase();
 }
@@ -37,7 +48,7 @@ function wordBefore(t: string, dot: number): string {
   let k = dot;
   while (k > 0 && dot - k < 12) {
     const c = t[k - 1];
-    if (c === '.' || /\p{L}/u.test(c)) k--;
+    if (c === '.' || isLetter(c)) k--;
     else break;
   }
   return t.slice(k, dot).toLowerCase();
@@ -47,7 +58,7 @@ function nextWord(t: string, from: number): string {
   let k = from;
   while (k < t.length && OPENERS.includes(t[k])) k++;
   let e = k;
-  while (e < t.length && e - k < 20 && /\p{L}/u.test(t[e])) e++;
+  while (e < t.length && e - k < 20 && isLetter(t[e])) e++;
   return t.slice(k, e).toLowerCase();
 }
 
@@ -58,7 +69,7 @@ function periodEndsSentence(t: string, dot: number, next: number): boolean {
   const bare = w.replace(/^\.+/, '');
   if (NEVER_FINAL.has(bare)) return false;
   // a single letter: an initial (Donald J. Trump)
-  if (bare.length === 1 && /\p{Lu}/u.test(t[dot - 1])) return false;
+  if (bare.length === 1 && UPPER.test(t[dot - 1])) return false;
   if (MAYBE_FINAL.has(bare) || bare.includes('.')) {
     return OPENERS.includes(t[next]) || SENTENCE_STARTERS.has(nextWord(t, next));
   }
