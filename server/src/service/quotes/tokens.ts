@@ -12,6 +12,10 @@ export interface Token {
   start: number;
   end: number;
   text: string;
+  /**
+   * for words, the lower case; for punctuation and quotations the text itself (the patterns
+   * compare only words' lower case with words, and a lower-cased quotation would cost a copy)
+   */
   lower: string;
   kind: TokenKind;
   /** for quote tokens: index of the quotation in the paragraph's quote list */
@@ -59,6 +63,9 @@ function verbOf(lower: string): string | null {
   return SPEECH_VERB_FORMS.get(lower) ?? null;
 }
 
+/** Longest entry of ABBREVIATIONS (lower-casing never shortens a word: longer words are not looked up). */
+const MAX_ABBREVIATION = Math.max(...[...ABBREVIATIONS].map((a) => a.length));
+
 const CLITIC = /^(he|she|it|they|we|i|you|who|that|there)['\u2019](?:s|re|ve|d|ll|m)$/i;
 
 function isLowerAsciiOrDigit(c: number): boolean {
@@ -69,8 +76,8 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-function isUpperStart(s: string): boolean {
-  return s.length > 0 && isUpperUnit(s.charCodeAt(0));
+function isAbbreviation(w: string, lowerCase: boolean): boolean {
+  return ABBREVIATIONS.has(lowerCase ? w : w.toLowerCase());
 }
 
 /**
@@ -84,8 +91,8 @@ export function tokenize(text: string, from: number, to: number, quotes: readonl
   // `lowerCase`: the text is known to be its own lower case (ASCII without capitals)
   const push = (start: number, end: number, kind: TokenKind, quote: number, lowerCase: boolean): void => {
     const t = text.slice(start, end);
-    const lower = lowerCase ? t : t.toLowerCase();
     const word = kind === 'word';
+    const lower = lowerCase || !word ? t : t.toLowerCase();
     toks.push({ start, end, text: t, lower, kind, quote, cap: word && isUpperUnit(text.charCodeAt(start)), sentence: 0, verb: word ? verbOf(lower) : null });
   };
   while (i < to) {
@@ -102,6 +109,7 @@ export function tokenize(text: string, from: number, to: number, quotes: readonl
     if (isWordUnit(c)) {
       let j = i + 1;
       let apostrophe = false;
+      let period = false;
       let lowerCase = isLowerAsciiOrDigit(c);
       while (j < limit) {
         const d = text.charCodeAt(j);
@@ -111,6 +119,7 @@ export function tokenize(text: string, from: number, to: number, quotes: readonl
         if (d === 44 && isDigit(text.charCodeAt(j - 1)) && j + 3 < limit && isDigit(text.charCodeAt(j + 1)) && isDigit(text.charCodeAt(j + 2)) && isDigit(text.charCodeAt(j + 3)) && !isDigit(text.charCodeAt(j + 4))) { j += 4; continue; }
         if ((d === 46 || d === 39 || d === 0x2019 || d === 45 || d === 38 || d === 0x2010 || d === 0x2011) && j + 1 < limit && isWordUnit(text.charCodeAt(j + 1))) {
           if (d === 39 || d === 0x2019) apostrophe = true;
+          else if (d === 46) period = true;
           if (d >= 0x80 || !isLowerAsciiOrDigit(text.charCodeAt(j + 1))) lowerCase = false;
           j += 2;
           continue;
@@ -119,8 +128,7 @@ export function tokenize(text: string, from: number, to: number, quotes: readonl
       }
       // a final period belongs to abbreviations: U.S., Mr., J.
       if (j < limit && text.charCodeAt(j) === 46) {
-        const w = text.slice(i, j);
-        if (w.includes('.') || ABBREVIATIONS.has(w.toLowerCase()) || (w.length === 1 && isUpperStart(w))) j++;
+        if (period || (j - i === 1 && isUpperUnit(c)) || (j - i <= MAX_ABBREVIATION && isAbbreviation(text.slice(i, j), lowerCase))) j++;
       }
       // `He’s claiming`: a pronoun's clitic is a word of its own (possessives stay whole)
       const clitic = apostrophe && j - i <= 8 ? CLITIC.exec(text.slice(i, j)) : null;
