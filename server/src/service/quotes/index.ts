@@ -12,7 +12,7 @@
 import type { Line, LineKind, Quote, Span, Speaker } from '../types';
 import { isJsSpace } from './chars';
 import { SpeakerTracker, type Entity } from './coref';
-import { speakerKey as keyOf } from './identity';
+import { mayNameOrganisation, speakerKey as keyOf } from './identity';
 import { DETERMINERS, NP_STOP, SUBJECT_PRONOUNS } from './lexicon';
 import { scanLine, startsWithOpeningDouble, type QuoteMarkSpan } from './marks';
 import { attributionAfter, attributionBefore, sentenceSubject, speechSubjects, type Attribution, type TokenRange } from './patterns';
@@ -359,7 +359,8 @@ function recordEntities(text: string, tokens: readonly Token[], tracker: Speaker
     if (t.sentence === k && SENTENCE_STARTERS.has(t.lower)) { start = k + 1; }
     let end = start;
     while (end < tokens.length && tokens[end].kind === 'word' && (tokens[end].cap || (tokens[end].lower === 'of' && tokens[end + 1]?.cap && end > start))) end++;
-    if (end > start) {
+    // a single word counts only as an organisation
+    if (end - start >= 2 || (end > start && mayNameOrganisation(tokens[start].text, tokens[start].lower))) {
       const r: TokenRange = { start, end: end - 1 };
       const shape = tracker.names.shape(start === end - 1 ? tokens[start].text : text.slice(tokens[start].start, tokens[end - 1].end));
       if (shape.kind !== 'unknown' && !shape.pronoun && (end - start >= 2 || shape.kind === 'organisation')) add(r, false);
