@@ -37,6 +37,11 @@ const SINGLE = 2;
 const MARKS = new Uint8Array(0x10000);
 for (const set of [DQ_OPEN, DQ_CLOSE, DQ_AMBIG]) for (const c of set) MARKS[c] |= DOUBLE;
 for (const set of [SQ_OPEN, SQ_CLOSE, SQ_AMBIG]) for (const c of set) MARKS[c] |= SINGLE;
+/** Any mark of the sets, as a character class: the regular-expression engine finds a line's few marks faster than a loop visiting every character. */
+const ANY_MARK = new RegExp(
+  `[${[DQ_OPEN, DQ_CLOSE, DQ_AMBIG, SQ_OPEN, SQ_CLOSE, SQ_AMBIG].flatMap((set) => [...set]).map((c) => `\\u${c.toString(16).padStart(4, '0')}`).join('')}]`,
+  'g',
+);
 
 export function isDoubleMark(c: number): boolean {
   return c >= 0 && c < 0x10000 && (MARKS[c] & DOUBLE) !== 0;
@@ -128,10 +133,13 @@ export function scanLine(text: string, from: number, to: number): QuoteMarkSpan[
   let singleAt: number[] | null = null;
   let open = -1;
   let openLen = 1;
-  for (let i = from; i < to; i++) {
+  // the search runs over the line alone; `test` moves lastIndex just past the (one-character) mark
+  const line = text.slice(from, to);
+  ANY_MARK.lastIndex = 0;
+  while (ANY_MARK.test(line)) {
+    const i = from + ANY_MARK.lastIndex - 1;
     const c = text.charCodeAt(i);
     const f = MARKS[c];
-    if (f === 0 || f === undefined) continue;
     let len = 1;
     if ((f & SINGLE) !== 0) {
       (singleAt ??= []).push(i);
@@ -151,7 +159,7 @@ export function scanLine(text: string, from: number, to: number): QuoteMarkSpan[
       out.push({ open, end: i + len, closed: true, single: false, parent: -1, openLen, closeLen: len });
       open = -1;
     }
-    i += len - 1;
+    ANY_MARK.lastIndex = i + len - from;
   }
   if (open >= 0) out.push({ open, end: to, closed: false, single: false, parent: -1, openLen, closeLen: 0 });
   if (singleAt === null) return out;
