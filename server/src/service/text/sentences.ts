@@ -21,6 +21,8 @@ const SENTENCE_STARTERS = new Set([
 ]);
 
 const TERMINATORS = '.!?\u2026';
+/** A terminator, searched for by the regular-expression engine rather than a visit to every character. */
+const TERMINATOR = /[.!?\u2026]/g;
 const CLOSERS = '"\'\u201d\u2019)]\u00bb\u203a';
 const OPENERS = '"\'\u201c\u2018([\u00ab\u2039';
 
@@ -85,26 +87,17 @@ export function splitLineSentences(line: Line, firstIndex = 0): Sentence[] {
   const t = line.text;
   const out: Sentence[] = [];
   let s = 0;
-  const push = (end: number) => {
-    let a = s;
-    let b = end;
-    while (a < b && isSpace(t[a])) a++;
-    while (b > a && isSpace(t[b - 1])) b--;
-    if (b > a) {
-      out.push({ index: firstIndex + out.length, line: line.index, start: line.start + a, end: line.start + b, text: t.slice(a, b), character: a });
-    }
-  };
-  for (let i = 0; i < t.length; i++) {
-    const code = t.charCodeAt(i);
-    // . ! ? …
-    if (code !== 46 && code !== 33 && code !== 63 && code !== 0x2026) continue;
+  // the search for the next terminator starts at lastIndex; `test` leaves it just past the terminator
+  TERMINATOR.lastIndex = 0;
+  while (TERMINATOR.test(t)) {
+    const i = TERMINATOR.lastIndex - 1;
     const c = t[i];
     let j = i + 1;
     while (j < t.length && TERMINATORS.includes(t[j])) j++;
     while (j < t.length && CLOSERS.includes(t[j])) j++;
     if (j >= t.length) break;
     if (!isSpace(t[j])) {
-      i = j - 1;
+      TERMINATOR.lastIndex = j;
       continue;
     }
     let k = j;
@@ -114,11 +107,23 @@ export function splitLineSentences(line: Line, firstIndex = 0): Sentence[] {
     let boundary = !isLower(n);
     if (boundary && c === '.' && j === i + 1) boundary = periodEndsSentence(t, i, k);
     if (boundary) {
-      push(j);
+      pushSentence(out, line, firstIndex, s, j);
       s = k;
     }
-    i = k - 1;
+    TERMINATOR.lastIndex = k;
   }
-  push(t.length);
+  pushSentence(out, line, firstIndex, s, t.length);
   return out;
+}
+
+/** Adds the sentence line.text[from, end) without its surrounding spaces, unless nothing is left. */
+function pushSentence(out: Sentence[], line: Line, firstIndex: number, from: number, end: number): void {
+  const t = line.text;
+  let a = from;
+  let b = end;
+  while (a < b && isSpace(t[a])) a++;
+  while (b > a && isSpace(t[b - 1])) b--;
+  if (b > a) {
+    out.push({ index: firstIndex + out.length, line: line.index, start: line.start + a, end: line.start + b, text: t.slice(a, b), character: a });
+  }
 }
