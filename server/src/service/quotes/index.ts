@@ -11,7 +11,7 @@
  */
 import type { Line, LineKind, Quote, Span, Speaker } from '../types';
 import { isJsSpace } from './chars';
-import { SpeakerTracker, type Entity } from './coref';
+import { SpeakerTracker } from './coref';
 import { mayNameOrganisation, speakerKey as keyOf } from './identity';
 import { DETERMINERS, NP_STOP, SUBJECT_PRONOUNS } from './lexicon';
 import { scanLine, startsWithOpeningDouble, type QuoteMarkSpan } from './marks';
@@ -340,7 +340,6 @@ function latestBefore(subjects: readonly Attribution[], t: number): Attribution 
 
 /** Named entities (capitalised runs) and speech-verb subjects, for coreference; returns the subjects. */
 function recordEntities(text: string, tokens: readonly Token[], tracker: SpeakerTracker): Attribution[] {
-  const add = (r: TokenRange, speaker: boolean): Entity | null => tracker.add(rangeSpan(text, tokens, r), speaker);
   const attributions = speechSubjects(tokens);
   const subjects = attributions.map((a) => a.np);
   let si = 0;
@@ -351,7 +350,7 @@ function recordEntities(text: string, tokens: readonly Token[], tracker: Speaker
       const r = subjects[si++];
       const t = tokens[r.start].lower;
       if (r.start === r.end && (SUBJECT_PRONOUNS.has(t) || NP_STOP.has(t) || DETERMINERS.has(t))) continue;
-      add(r, true);
+      tracker.add(rangeSpan(text, tokens, r), true);
     }
     const t = tokens[k];
     if (t.kind !== 'word' || !t.cap) { k++; continue; }
@@ -363,7 +362,7 @@ function recordEntities(text: string, tokens: readonly Token[], tracker: Speaker
     if (end - start >= 2 || (end > start && mayNameOrganisation(tokens[start].text, tokens[start].lower))) {
       const r: TokenRange = { start, end: end - 1 };
       const shape = tracker.names.shape(start === end - 1 ? tokens[start].text : text.slice(tokens[start].start, tokens[end - 1].end));
-      if (shape.kind !== 'unknown' && !shape.pronoun && (end - start >= 2 || shape.kind === 'organisation')) add(r, false);
+      if (shape.kind !== 'unknown' && !shape.pronoun && (end - start >= 2 || shape.kind === 'organisation')) tracker.add(rangeSpan(text, tokens, r), false);
     }
     k = Math.max(end, k + 1);
   }
@@ -371,7 +370,7 @@ function recordEntities(text: string, tokens: readonly Token[], tracker: Speaker
     const r = subjects[si++];
     const t = tokens[r.start].lower;
     if (r.start === r.end && (SUBJECT_PRONOUNS.has(t) || NP_STOP.has(t) || DETERMINERS.has(t))) continue;
-    add(r, true);
+    tracker.add(rangeSpan(text, tokens, r), true);
   }
   return attributions;
 }

@@ -74,7 +74,6 @@ function isWord(t: Token | undefined): t is Token {
  * A lone subject pronoun is a noun phrase.
  */
 export function npBackward(toks: readonly Token[], end: number, min: number): TokenRange | null {
-  const nounish = (i: number): boolean => i >= min && isWord(toks[i]) && !NP_STOP.has(toks[i].lower) && !DETERMINERS.has(toks[i].lower) && !(speechVerb(toks[i]) && !toks[i].cap);
   let k = end;
   let n = 0;
   let start = -1;
@@ -94,14 +93,14 @@ export function npBackward(toks: readonly Token[], end: number, min: number): To
     }
     if (NP_LINKS.has(t.lower)) {
       // `head of Russia's parliament`
-      if (start >= 0 && nounish(k - 1)) { start = k; k--; n++; continue; }
+      if (start >= 0 && isNounish(toks, k - 1, min)) { start = k; k--; n++; continue; }
       break;
     }
     if (DETERMINERS.has(t.lower)) {
       if (start < 0) return null; // a determiner alone
       start = k;
       // `a spokesman for the department`: continue over a linking preposition
-      if (k - 1 >= min && isWord(toks[k - 1]) && NP_LINKS.has(toks[k - 1].lower) && nounish(k - 2)) {
+      if (k - 1 >= min && isWord(toks[k - 1]) && NP_LINKS.has(toks[k - 1].lower) && isNounish(toks, k - 2, min)) {
         k -= 2; n += 2; continue;
       }
       break;
@@ -117,6 +116,11 @@ export function npBackward(toks: readonly Token[], end: number, min: number): To
   while (start <= end && NP_LINKS.has(toks[start].lower)) start++;
   if (start > end) return null;
   return { start, end };
+}
+
+/** A word at i (not before min) that can be inside a noun phrase: not a stop word, determiner or speech verb. */
+function isNounish(toks: readonly Token[], i: number, min: number): boolean {
+  return i >= min && isWord(toks[i]) && !NP_STOP.has(toks[i].lower) && !DETERMINERS.has(toks[i].lower) && !(speechVerb(toks[i]) && !toks[i].cap);
 }
 
 function openParen(toks: readonly Token[], close: number, min: number): number {

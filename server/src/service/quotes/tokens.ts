@@ -80,6 +80,14 @@ function isAbbreviation(w: string, lowerCase: boolean): boolean {
   return ABBREVIATIONS.has(lowerCase ? w : w.toLowerCase());
 }
 
+/** Adds the token text[start, end); `lowerCase`: the text is known to be its own lower case (ASCII without capitals). */
+function pushToken(toks: Token[], text: string, start: number, end: number, kind: TokenKind, quote: number, lowerCase: boolean): void {
+  const t = text.slice(start, end);
+  const word = kind === 'word';
+  const lower = lowerCase || !word ? t : t.toLowerCase();
+  toks.push({ start, end, text: t, lower, kind, quote, cap: word && isUpperUnit(text.charCodeAt(start)), sentence: 0, verb: word ? verbOf(lower) : null });
+}
+
 /**
  * Tokenises text[from, to) treating each of `quotes` (sorted, non-overlapping, within the
  * range) as one token.
@@ -88,17 +96,10 @@ export function tokenize(text: string, from: number, to: number, quotes: readonl
   const toks: Token[] = [];
   let qi = 0;
   let i = from;
-  // `lowerCase`: the text is known to be its own lower case (ASCII without capitals)
-  const push = (start: number, end: number, kind: TokenKind, quote: number, lowerCase: boolean): void => {
-    const t = text.slice(start, end);
-    const word = kind === 'word';
-    const lower = lowerCase || !word ? t : t.toLowerCase();
-    toks.push({ start, end, text: t, lower, kind, quote, cap: word && isUpperUnit(text.charCodeAt(start)), sentence: 0, verb: word ? verbOf(lower) : null });
-  };
   while (i < to) {
     if (qi < quotes.length && i >= quotes[qi].start) {
       const q = quotes[qi];
-      push(q.start, Math.min(q.end, to), 'quote', qi, false);
+      pushToken(toks, text, q.start, Math.min(q.end, to), 'quote', qi, false);
       i = Math.max(i, q.end);
       qi++;
       continue;
@@ -133,18 +134,18 @@ export function tokenize(text: string, from: number, to: number, quotes: readonl
       // `He’s claiming`: a pronoun's clitic is a word of its own (possessives stay whole)
       const clitic = apostrophe && j - i <= 8 ? CLITIC.exec(text.slice(i, j)) : null;
       if (clitic && clitic[0].length === j - i) {
-        push(i, i + clitic[1].length, 'word', -1, lowerCase);
-        push(i + clitic[1].length, j, 'word', -1, lowerCase);
+        pushToken(toks, text, i, i + clitic[1].length, 'word', -1, lowerCase);
+        pushToken(toks, text, i + clitic[1].length, j, 'word', -1, lowerCase);
         i = j;
         continue;
       }
-      push(i, j, 'word', -1, lowerCase);
+      pushToken(toks, text, i, j, 'word', -1, lowerCase);
       i = j;
       continue;
     }
     // surrogate pairs and other symbols: one token per code point
     const step = c >= 0xd800 && c <= 0xdbff && i + 1 < limit && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
-    push(i, i + step, 'punct', -1, c < 0x80);
+    pushToken(toks, text, i, i + step, 'punct', -1, c < 0x80);
     i += step;
   }
   // sentences
