@@ -257,14 +257,40 @@ interface NameInfo {
   capitals?: number;
 }
 
+/** Names up to this length are memoised for the process, in generations of this many names. */
+const MAX_SHARED_NAME = 80;
+const GENERATION = 2000;
+let youngNames = new Map<string, NameInfo>();
+let oldNames = new Map<string, NameInfo>();
+
 /**
- * The functions above memoised per name text, for one document: a name is classified once
- * however often it is mentioned, looked up or compared. Same results as the functions.
+ * The facts of a short name, shared by every document: the functions are pure, names recur
+ * across files, and an edited document is analysed again at every change. Two generations bound
+ * the memory: when the young one is full it becomes the old one (the older names are dropped),
+ * and a name found only in the old one moves back into the young one.
+ */
+function sharedInfo(name: string): NameInfo {
+  let i = youngNames.get(name);
+  if (i !== undefined) return i;
+  i = oldNames.get(name) ?? {};
+  if (youngNames.size >= GENERATION) {
+    oldNames = youngNames;
+    youngNames = new Map();
+  }
+  youngNames.set(name, i);
+  return i;
+}
+
+/**
+ * The functions above memoised per name text: a name is classified once however often it is
+ * mentioned, looked up or compared. Short names (nearly all) share the process-wide memo, long
+ * ones are kept for one document. Same results as the functions.
  */
 export class NameCache {
   private readonly map = new Map<string, NameInfo>();
 
   private info(name: string): NameInfo {
+    if (name.length <= MAX_SHARED_NAME) return sharedInfo(name);
     let i = this.map.get(name);
     if (!i) {
       i = {};
