@@ -80,11 +80,36 @@ function isAbbreviation(w: string, lowerCase: boolean): boolean {
   return ABBREVIATIONS.has(lowerCase ? w : w.toLowerCase());
 }
 
+/** Capitalised words up to this length and their lower case, in generations of this many words. */
+const MAX_MEMO_WORD = 40;
+const LOWER_GENERATION = 4000;
+let youngLower = new Map<string, string>();
+let oldLower = new Map<string, string>();
+
+/**
+ * `word.toLowerCase()`, memoised for the process: lower-casing a slice of a text with any
+ * character past Latin-1 (two-byte, as nearly every news text with typographic quotes) costs a
+ * call into the runtime, and the same names and sentence openers recur. Bounded like the names
+ * of identity.ts: two generations.
+ */
+function lowerOf(word: string): string {
+  if (word.length > MAX_MEMO_WORD) return word.toLowerCase();
+  let lower = youngLower.get(word);
+  if (lower !== undefined) return lower;
+  lower = oldLower.get(word) ?? word.toLowerCase();
+  if (youngLower.size >= LOWER_GENERATION) {
+    oldLower = youngLower;
+    youngLower = new Map();
+  }
+  youngLower.set(word, lower);
+  return lower;
+}
+
 /** Adds the token text[start, end); `lowerCase`: the text is known to be its own lower case (ASCII without capitals). */
 function pushToken(toks: Token[], text: string, start: number, end: number, kind: TokenKind, quote: number, lowerCase: boolean): void {
   const t = text.slice(start, end);
   const word = kind === 'word';
-  const lower = lowerCase || !word ? t : t.toLowerCase();
+  const lower = lowerCase || !word ? t : lowerOf(t);
   toks.push({ start, end, text: t, lower, kind, quote, cap: word && isUpperUnit(text.charCodeAt(start)), sentence: 0, verb: word ? verbOf(lower) : null });
 }
 
