@@ -42,7 +42,7 @@ export function speechVerbAt(toks: readonly Token[], i: number): string | null {
   if (!base || t.cap) return base && !t.cap ? base : null;
   if (t.lower.endsWith('s') && t.lower !== base && !t.lower.endsWith('ss')) {
     const prev = toks[i - 1];
-    if (prev && prev.kind === 'word' && (DETERMINERS.has(prev.lower) || /['\u2019]s$/.test(prev.lower) || prev.lower.includes('-') || NP_LINKS.has(prev.lower) || /^\d/.test(prev.lower) || (!prev.cap && /(al|ous|ive|ic|ful|less|ing)$/.test(prev.lower)))) return null;
+    if (prev && prev.kind === 'word' && (DETERMINERS.has(prev.lower) || isPossessive(prev.lower) || prev.lower.includes('-') || NP_LINKS.has(prev.lower) || startsWithDigit(prev.lower) || (!prev.cap && /(al|ous|ive|ic|ful|less|ing)$/.test(prev.lower)))) return null;
   }
   return base;
 }
@@ -55,7 +55,7 @@ function notInName(toks: readonly Token[], k: number): boolean {
   if (t.cap && k === t.sentence && t.lower.length > 4 && t.lower.endsWith('ing')) return true;
   if (t.cap) return false;
   const w = t.lower;
-  if (/^\d[\d,.]*$/.test(w)) return true;
+  if (startsWithDigit(w) && /^\d[\d,.]*$/.test(w)) return true;
   if (w.endsWith("n't") || w.endsWith('n\u2019t')) return true;
   if (IRREGULAR_PAST.has(w)) return true;
   if (w.length > 4 && (w.endsWith('ed') || w.endsWith('ing'))) {
@@ -63,6 +63,22 @@ function notInName(toks: readonly Token[], k: number): boolean {
     return !(prev && prev.kind === 'word' && DETERMINERS.has(prev.lower));
   }
   return false;
+}
+
+// string tests of single words, without a regular expression each
+function startsWithDigit(w: string): boolean {
+  const c = w.charCodeAt(0);
+  return c >= 48 && c <= 57;
+}
+
+/** `/['’]s$/` */
+function isPossessive(w: string): boolean {
+  return w.endsWith("'s") || w.endsWith('\u2019s');
+}
+
+/** `/n['’]t$/` */
+function endsWithNot(w: string): boolean {
+  return w.endsWith("n't") || w.endsWith('n\u2019t');
 }
 
 function isWord(t: Token | undefined): t is Token {
@@ -105,13 +121,13 @@ export function npBackward(toks: readonly Token[], end: number, min: number): To
       }
       break;
     }
-    if (NP_STOP.has(t.lower) || (speechVerb(t) && !t.cap) || notInName(toks, k) || /^\d/.test(t.lower)) break;
+    if (NP_STOP.has(t.lower) || (speechVerb(t) && !t.cap) || notInName(toks, k) || startsWithDigit(t.lower)) break;
     start = k;
     k--; n++;
   }
   if (start < 0) return null;
   // `Donald Trump’s tweet`: a possessive is not the subject
-  if (/['\u2019]s$/.test(toks[end].lower)) return null;
+  if (isPossessive(toks[end].lower)) return null;
   // a phrase may not start with a link word
   while (start <= end && NP_LINKS.has(toks[start].lower)) start++;
   if (start > end) return null;
@@ -175,7 +191,7 @@ export function npForward(toks: readonly Token[], start: number, max: number): T
 function skipAux(toks: readonly Token[], v: number, min: number): number {
   let k = v - 1;
   let n = 0;
-  while (k >= min && n < 3 && isWord(toks[k]) && (AUX_SKIP.has(toks[k].lower) || /n['\u2019]t$/.test(toks[k].lower) || (toks[k].lower.endsWith('ly') && !toks[k].cap && toks[k].lower.length > 4))) { k--; n++; }
+  while (k >= min && n < 3 && isWord(toks[k]) && (AUX_SKIP.has(toks[k].lower) || endsWithNot(toks[k].lower) || (toks[k].lower.endsWith('ly') && !toks[k].cap && toks[k].lower.length > 4))) { k--; n++; }
   return k;
 }
 
