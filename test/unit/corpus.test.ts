@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LineRecurrence, normalizeLineKey } from '../../server/src/service/corpus/lineRecurrence';
+import { hashLineKey, lineHash } from '../../server/src/service/corpus/lineKey';
 
 test('normalizeLineKey folds case, white space and quote marks, and drops blank or letterless lines', () => {
   assert.equal(normalizeLineKey('  Contact\u00a0 Us '), 'contact us');
@@ -61,4 +62,18 @@ test('a 200,000-character line and thousands of files index without trouble', ()
   for (let i = 0; i < 2000; i++) r.setFile(`f${i}`, ['Home', `Unique line ${i}`, 'Subscribe to our newsletter']);
   assert.equal(r.count('Subscribe to our newsletter'), 2000);
   assert.equal(r.count('Unique line 7'), 1);
+});
+
+test('lineHash equals hashLineKey(normalizeLineKey) for every BMP character and for context-dependent lower case', () => {
+  const twoStep = (t: string): number => {
+    const key = normalizeLineKey(t);
+    return key === null ? -1 : hashLineKey(key);
+  };
+  for (let c = 0; c < 0x10000; c++) {
+    const ch = String.fromCharCode(c);
+    for (const t of [`Ab ${ch}cd`, ch + ch, ` x${ch}  ${ch}Y `]) assert.equal(lineHash(t), twoStep(t), `U+${c.toString(16)} in ${JSON.stringify(t)}`);
+  }
+  for (const t of ['ΟΔΟΣ', 'ΑΣ.Β', "ΑΣ's", 'Erdoğan said', 'İstanbul', 'МОСКВА', 'Ǆ ǅ', 'K Å Ω', '𝐀𝐁 x', 'a\u0301b', 'x'.repeat(3000) + 'Σ']) {
+    assert.equal(lineHash(t), twoStep(t), t.slice(0, 20));
+  }
 });

@@ -72,7 +72,13 @@ function keyChar(code: number): number {
   if (c === 0xa0 || c === 0x200b || c === 0xfeff || c === 0x2007 || c === 0x202f || c === 0x3000 || c === 0x2028 || c === 0x2029 || c === 0x205f || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)) return KEY_SPACE;
   if (c === 0x2018 || c === 0x2019 || c === 0x201a || c === 0x201b || c === 0x2032 || c === 0xb4) return 39;
   if (c === 0x201c || c === 0x201d || c === 0x201e || c === 0x201f || c === 0x2033 || c === 0xab || c === 0xbb) return 34;
-  return isPlainPunctuation(c) ? c : KEY_OTHER;
+  if (isPlainPunctuation(c)) return c;
+  // any other character (Latin Extended, Greek, Cyrillic …): its lower case, unless that is two
+  // characters (İ) or depends on the context (Σ: σ or ς), or it is half a surrogate pair
+  if ((c >= 0xd800 && c <= 0xdfff) || c === 0x130 || c === 0x3a3) return KEY_OTHER;
+  const lower = String.fromCharCode(c).toLowerCase();
+  if (lower.length !== 1) return KEY_OTHER;
+  return lower.charCodeAt(0) + (HAS_ALNUM.test(lower) ? KEY_ALNUM : 0);
 }
 
 /** keyChar of U+0000–U+3000 (every character above is KEY_OTHER but U+FEFF, a space). */
@@ -80,9 +86,9 @@ const KEY_CHARS = Int32Array.from({ length: 0x3001 }, (_, c) => keyChar(c));
 
 /**
  * `hashLineKey(normalizeLineKey(text))` in one pass over the character codes, without building the
- * key; -1 where the key is null. Lines of ASCII, Latin-1 letters, typographic quotes, spaces and
- * punctuation take the fast path; any other character falls back to the two-step definition, so
- * the result is always identical to it.
+ * key; -1 where the key is null. Lines of characters up to U+3000 (but İ and Σ) take the fast
+ * path; any other character falls back to the two-step definition, so the result is always
+ * identical to it.
  */
 export function lineHash(text: string): number {
   const n = text.length > MAX_KEY_CHARS ? MAX_KEY_CHARS : text.length;
