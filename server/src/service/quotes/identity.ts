@@ -288,14 +288,23 @@ function sharedInfo(name: string): NameInfo {
  */
 export class NameCache {
   private readonly map = new Map<string, NameInfo>();
+  /** the name asked about last: a mention's shape, key and display name are asked in a row */
+  private lastName: string | null = null;
+  private lastInfo: NameInfo = {};
 
   private info(name: string): NameInfo {
-    if (name.length <= MAX_SHARED_NAME) return sharedInfo(name);
-    let i = this.map.get(name);
-    if (!i) {
-      i = {};
-      this.map.set(name, i);
+    if (name === this.lastName) return this.lastInfo;
+    let i: NameInfo | undefined;
+    if (name.length <= MAX_SHARED_NAME) i = sharedInfo(name);
+    else {
+      i = this.map.get(name);
+      if (!i) {
+        i = {};
+        this.map.set(name, i);
+      }
     }
+    this.lastName = name;
+    this.lastInfo = i;
     return i;
   }
 
