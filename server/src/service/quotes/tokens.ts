@@ -110,7 +110,7 @@ function pushToken(toks: Token[], text: string, start: number, end: number, kind
   const t = text.slice(start, end);
   const word = kind === 'word';
   const lower = lowerCase || !word ? t : lowerOf(t);
-  toks.push({ start, end, text: t, lower, kind, quote, cap: word && isUpperUnit(text.charCodeAt(start)), sentence: 0, verb: word ? verbOf(lower) : null });
+  toks.push({ start, end, text: t, lower, kind, quote, cap: word && !lowerCase && isUpperUnit(text.charCodeAt(start)), sentence: 0, verb: word ? verbOf(lower) : null });
 }
 
 /**
@@ -132,7 +132,8 @@ export function tokenize(text: string, from: number, to: number, quotes: readonl
     const limit = qi < quotes.length ? Math.min(to, quotes[qi].start) : to;
     const c = text.charCodeAt(i);
     if (isSpace(c)) { i++; continue; }
-    if (isWordUnit(c)) {
+    // most words start with a lower-case ASCII letter: no table lookup for those
+    if (isLowerAsciiOrDigit(c) || isWordUnit(c)) {
       let j = i + 1;
       let apostrophe = false;
       let period = false;
