@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LineRecurrence, normalizeLineKey } from '../../server/src/service/corpus/lineRecurrence';
+import { hashLineKey, lineHash } from '../../server/src/service/corpus/lineKey';
 
 test('normalizeLineKey folds case, white space and quote marks, and drops blank or letterless lines', () => {
   assert.equal(normalizeLineKey('  Contact\u00a0 Us '), 'contact us');
@@ -87,4 +88,18 @@ test('a frozen snapshot answers what the live counts answer, and keys hashed els
   }
   assert.equal(table.count('Home', 'a'), 2);
   assert.equal(table.count('Article two text.', 'b'), 0);
+});
+
+test('lineHash equals hashLineKey(normalizeLineKey) for every BMP character and for context-dependent lower case', () => {
+  const twoStep = (t: string): number => {
+    const key = normalizeLineKey(t);
+    return key === null ? -1 : hashLineKey(key);
+  };
+  for (let c = 0; c < 0x10000; c++) {
+    const ch = String.fromCharCode(c);
+    for (const t of [`Ab ${ch}cd`, ch + ch, ` x${ch}  ${ch}Y `]) assert.equal(lineHash(t), twoStep(t), `U+${c.toString(16)} in ${JSON.stringify(t)}`);
+  }
+  for (const t of ['ΟΔΟΣ', 'ΑΣ.Β', "ΑΣ's", 'Erdoğan said', 'İstanbul', 'МОСКВА', 'Ǆ ǅ', 'K Å Ω', '𝐀𝐁 x', 'a\u0301b', 'x'.repeat(3000) + 'Σ']) {
+    assert.equal(lineHash(t), twoStep(t), t.slice(0, 20));
+  }
 });

@@ -46,11 +46,49 @@ function isPlainPunctuation(c: number): boolean {
   return (c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x205e);
 }
 
+/** `keyChar` of a white-space character, and of one outside the fast path. */
+const KEY_SPACE = -2;
+const KEY_OTHER = -1;
+/** Added to `keyChar` of a letter or digit. */
+const KEY_ALNUM = 0x10000;
+
+/**
+ * What a character becomes in a line key, for the fast path of `lineHash`: the character the key
+ * holds (lower case, quote marks folded), plus KEY_ALNUM for a letter or digit; KEY_SPACE for
+ * white space; KEY_OTHER for a character the fast path does not know.
+ */
+function keyChar(code: number): number {
+  const c = code;
+  if (c < 128) {
+    if (c === 32 || (c >= 9 && c <= 13)) return KEY_SPACE;
+    if (c >= 65 && c <= 90) return c + 32 + KEY_ALNUM;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) return c + KEY_ALNUM;
+    return c === 96 ? 39 : c;
+  }
+  if (c >= 0xc0 && c <= 0xff) {
+    if (c === 0xd7 || c === 0xf7) return c; // × ÷
+    return (c <= 0xde ? c + 32 : c) + KEY_ALNUM;
+  }
+  if (c === 0xa0 || c === 0x200b || c === 0xfeff || c === 0x2007 || c === 0x202f || c === 0x3000 || c === 0x2028 || c === 0x2029 || c === 0x205f || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)) return KEY_SPACE;
+  if (c === 0x2018 || c === 0x2019 || c === 0x201a || c === 0x201b || c === 0x2032 || c === 0xb4) return 39;
+  if (c === 0x201c || c === 0x201d || c === 0x201e || c === 0x201f || c === 0x2033 || c === 0xab || c === 0xbb) return 34;
+  if (isPlainPunctuation(c)) return c;
+  // any other character (Latin Extended, Greek, Cyrillic …): its lower case, unless that is two
+  // characters (İ) or depends on the context (Σ: σ or ς), or it is half a surrogate pair
+  if ((c >= 0xd800 && c <= 0xdfff) || c === 0x130 || c === 0x3a3) return KEY_OTHER;
+  const lower = String.fromCharCode(c).toLowerCase();
+  if (lower.length !== 1) return KEY_OTHER;
+  return lower.charCodeAt(0) + (HAS_ALNUM.test(lower) ? KEY_ALNUM : 0);
+}
+
+/** keyChar of U+0000–U+3000 (every character above is KEY_OTHER but U+FEFF, a space). */
+const KEY_CHARS = Int32Array.from({ length: 0x3001 }, (_, c) => keyChar(c));
+
 /**
  * `hashLineKey(normalizeLineKey(text))` in one pass over the character codes, without building the
- * key; -1 where the key is null. Lines of ASCII, Latin-1 letters, typographic quotes, spaces and
- * punctuation take the fast path; any other character falls back to the two-step definition, so
- * the result is always identical to it.
+ * key; -1 where the key is null. Lines of characters up to U+3000 (but İ and Σ) take the fast
+ * path; any other character falls back to the two-step definition, so the result is always
+ * identical to it.
  */
 export function lineHash(text: string): number {
   const n = text.length > MAX_KEY_CHARS ? MAX_KEY_CHARS : text.length;
@@ -60,30 +98,18 @@ export function lineHash(text: string): number {
   let alnum = false;
   let space = false;
   for (let i = 0; i < n; i++) {
-    let c = text.charCodeAt(i);
-    if (c < 128) {
-      if (c === 32 || (c >= 9 && c <= 13)) {
-        space = true;
-        continue;
-      }
-      if (c >= 65 && c <= 90) {
-        c += 32;
-        alnum = true;
-      } else if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) alnum = true;
-      else if (c === 96) c = 39;
-    } else if (c >= 0xc0 && c <= 0xff) {
-      if (c === 0xd7 || c === 0xf7) {
-        // × ÷
-      } else {
-        if (c <= 0xde) c += 32;
-        alnum = true;
-      }
-    } else if (c === 0xa0 || c === 0x200b || c === 0xfeff || c === 0x2007 || c === 0x202f || c === 0x3000 || c === 0x2028 || c === 0x2029 || c === 0x205f || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)) {
+    const code = text.charCodeAt(i);
+    const k = code < KEY_CHARS.length ? KEY_CHARS[code] : code === 0xfeff ? KEY_SPACE : KEY_OTHER;
+    if (k < 0) {
+      if (k === KEY_OTHER) return slowLineHash(text);
       space = true;
       continue;
-    } else if (c === 0x2018 || c === 0x2019 || c === 0x201a || c === 0x201b || c === 0x2032 || c === 0xb4) c = 39;
-    else if (c === 0x201c || c === 0x201d || c === 0x201e || c === 0x201f || c === 0x2033 || c === 0xab || c === 0xbb) c = 34;
-    else if (!isPlainPunctuation(c)) return slowLineHash(text);
+    }
+    let c = k;
+    if (k >= KEY_ALNUM) {
+      c -= KEY_ALNUM;
+      alnum = true;
+    }
     if (space) {
       space = false;
       if (len > 0) {

@@ -25,6 +25,8 @@ interface Mention {
 
 /** How many recent mentions a pronoun or short mention looks back over. */
 const LOOK_BACK = 400;
+// module-level: bundlers turn a `\p{…}` literal into `new RegExp(…)`, which would run per call
+const STARTS_UPPER = /^\p{Lu}/u;
 
 export class SpeakerTracker {
   private readonly byKey = new Map<string, Entity>();
@@ -57,7 +59,7 @@ export class SpeakerTracker {
     if (!entity) {
       if (!key) return null;
       entity = { key, name: names.display(span.text), kind: shape.kind, plural: shape.plural, head: shape.head };
-      if (entity.kind === 'unknown' && speaker && !shape.plural && /^\p{Lu}/u.test(entity.name)) entity.kind = 'person';
+      if (entity.kind === 'unknown' && speaker && !shape.plural && STARTS_UPPER.test(entity.name)) entity.kind = 'person';
       this.byKey.set(key, entity);
     } else {
       const name = names.display(span.text);

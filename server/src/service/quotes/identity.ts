@@ -8,9 +8,13 @@ import { isJsSpace, trimWord } from './chars';
 import { COUNTRY_PREFIXES, NP_LINKS, ORG_HEADS, PERSON_ROLES, SUBJECT_PRONOUNS, TITLES } from './lexicon';
 
 const LEADING_DETERMINERS = new Set(['the', 'a', 'an']);
+const THE = new Set(['the']);
 const NAME_SUFFIXES = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv']);
 const UPPER = /^\p{Lu}/u;
 const ACRONYM = /^\p{Lu}[\p{Lu}.&]{1,7}$/u;
+// module-level like the two above: bundlers turn a `\p{…}` literal into `new RegExp(…)`, built per call in a function
+const MARKS = /\p{M}+/gu;
+const LEADING_THE = /^(?:the|The)\s+(?=\p{Lu})/u;
 
 export interface NameShape {
   kind: SpeakerKind;
@@ -48,6 +52,39 @@ function stripPossessive(w: string): string {
   return w.endsWith("'s") ? w.slice(0, -2) : w;
 }
 
+/**
+ * A name's words as `words()` splits them, each without a possessive `'s` (`bare`) and that in
+ * lower case (`lows`): every function below reads these, so a name is lower-cased once.
+ */
+interface NameWords {
+  words: readonly string[];
+  bare: readonly string[];
+  lows: readonly string[];
+}
+
+function nameWords(name: string): NameWords {
+  const ws = words(name);
+  const bare = ws.map(stripPossessive);
+  return { words: ws, bare, lows: bare.map((w) => w.toLowerCase()) };
+}
+
+/**
+ * `words[i].toLowerCase()` is in `set` (of words without a final `'s`): a word ending in `'s`
+ * is not, and any other word is its bare form.
+ */
+function lowerIn(set: ReadonlySet<string>, nw: NameWords, i: number): boolean {
+  return !nw.words[i].endsWith("'s") && set.has(nw.lows[i]);
+}
+
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) return false;
+  return true;
+}
+
+function withoutPeriods(s: string): string {
+  return s.includes('.') ? s.replace(/\./g, '') : s;
+}
+
 function singular(w: string): string {
   if (w.endsWith('ies')) return w.slice(0, -3) + 'y';
   if (w.endsWith('men')) return w.slice(0, -3) + 'man';
@@ -57,15 +94,14 @@ function singular(w: string): string {
 
 /** Classifies a speaker noun phrase as written (capitalisation matters). */
 export function nameShape(name: string): NameShape {
-  return shapeOf(words(name));
+  return shapeOf(nameWords(name));
 }
 
-/** nameShape of a name's words (as `words()` splits them). */
-function shapeOf(nameWords: readonly string[]): NameShape {
-  const ws = nameWords.map(stripPossessive);
+/** nameShape of a name's words. */
+function shapeOf(nw: NameWords): NameShape {
+  const ws = nw.bare;
   const n = ws.length;
-  // each word lower-cased once (indices as in ws)
-  const lows = ws.map((w) => w.toLowerCase());
+  const lows = nw.lows;
   if (n === 1 && SUBJECT_PRONOUNS.has(lows[0])) {
     const cls = SUBJECT_PRONOUNS.get(lows[0]);
     return { kind: cls === 'person' ? 'person' : cls === 'organisation' ? 'organisation' : 'unknown', plural: cls === 'plural', surname: null, head: lows[0], pronoun: true };
@@ -107,14 +143,34 @@ function shapeOf(nameWords: readonly string[]): NameShape {
   return { kind: 'unknown', plural: false, surname: null, head, pronoun: false };
 }
 
+/**
+ * False when one word (a token, `lower` its lower case) cannot be an organisation by
+ * `nameShape`: an ASCII word is one only as an organisation head or an acronym (`Kremlin`,
+ * `NATO`, `U.S.`, as shapeOf decides for a single word), so most single capitalised words
+ * need no shape. Any other word may be.
+ */
+export function mayNameOrganisation(word: string, lower: string): boolean {
+  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) >= 0x80) return true;
+  // an acronym's second character is a capital, `.` or `&`
+  const c1 = word.length >= 2 ? word.charCodeAt(1) : -1;
+  if ((c1 >= 65 && c1 <= 90) || c1 === 46 || c1 === 38) return true;
+  // the head: the word without a possessive `'s`, lower case
+  return ORG_HEADS.has(word.endsWith("'s") ? lower.slice(0, -2) : lower);
+}
+
 function withoutFinalPeriod(w: string): string {
   return w.endsWith('.') ? w.slice(0, -1) : w;
 }
 
 function foldCase(s: string): string {
   // ASCII is its own decomposition and holds no marks
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) return s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) return s.normalize('NFKD').replace(MARKS, '').toLowerCase();
   return s.toLowerCase();
+}
+
+/** foldCase of a name's bare word i (an ASCII word's fold is its lower case, already made). */
+function foldedWord(nw: NameWords, i: number): string {
+  return isAscii(nw.bare[i]) ? nw.lows[i] : foldCase(nw.bare[i]);
 }
 
 /**
@@ -123,14 +179,15 @@ function foldCase(s: string): string {
  * `U.S.`/`US`/`United States`.
  */
 export function speakerKey(name: string): string {
-  const ws = words(name);
-  return keyOf(ws, shapeOf(ws));
+  const nw = nameWords(name);
+  return keyOf(nw, shapeOf(nw));
 }
 
-function keyOf(nameWords: readonly string[], shape: NameShape): string {
+function keyOf(nw: NameWords, shape: NameShape): string {
   if (shape.pronoun) return shape.head;
-  if (shape.surname && shape.kind !== 'organisation') return foldCase(shape.surname).replace(/\./g, '');
-  let ws = nameWords.map((w) => foldCase(stripPossessive(w)));
+  // the surname is a lower-case word: ASCII folds to itself
+  if (shape.surname && shape.kind !== 'organisation') return withoutPeriods(isAscii(shape.surname) ? shape.surname : foldCase(shape.surname));
+  let ws = nw.bare.map((_, i) => foldedWord(nw, i));
   while (ws.length > 1 && LEADING_DETERMINERS.has(ws[0])) ws = ws.slice(1);
   if (shape.kind === 'organisation') {
     for (const prefix of COUNTRY_PREFIXES) {
@@ -140,32 +197,47 @@ function keyOf(nameWords: readonly string[], shape: NameShape): string {
   ws = ws.filter((w, i) => !(i > 0 && LEADING_DETERMINERS.has(w)));
   // `a spokesman for the U.S. State Department` = `… for the State Department`
   if (shape.kind !== 'organisation') ws = ws.filter((w, i) => !(i > 0 && i < ws.length - 1 && (w === 'u.s.' || w === 'u.s' || w === 'us')));
-  return ws.map((w) => w.replace(/\./g, '')).filter((w) => w.length > 0).join(' ');
+  return ws.map(withoutPeriods).filter((w) => w.length > 0).join(' ');
 }
 
 /** Whether a noun phrase is a short definite description (`the ministry`, `the foreign ministry`). */
 export function isDefiniteDescription(name: string): boolean {
-  return definiteOf(words(name));
+  return definiteOf(nameWords(name));
 }
 
-function definiteOf(ws: readonly string[]): boolean {
-  if (ws.length < 2 || ws[0].toLowerCase() !== 'the') return false;
+function definiteOf(nw: NameWords): boolean {
+  const ws = nw.words;
+  if (ws.length < 2 || !lowerIn(THE, nw, 0)) return false;
   return ws.slice(1).every((w) => !UPPER.test(w));
 }
 
 /** Display name: the mention without a leading `the` before a capitalised word. */
 export function displayName(mention: string): string {
-  const m = /^(?:the|The)\s+(?=\p{Lu})/u.exec(mention);
+  if (isDisplayed(mention)) return mention;
+  const m = LEADING_THE.exec(mention);
   return (m ? mention.slice(m[0].length) : mention).replace(/\s+/g, ' ').trim();
+}
+
+/** Whether displayName leaves a mention as it is: no leading `the`, single inner spaces only. */
+function isDisplayed(mention: string): boolean {
+  const n = mention.length;
+  if (mention.startsWith('the') || mention.startsWith('The')) return false;
+  for (let i = 0; i < n; i++) {
+    const c = mention.charCodeAt(i);
+    if (isJsSpace(c) && (c !== 32 || i === 0 || i === n - 1 || mention.charCodeAt(i - 1) === 32)) return false;
+  }
+  return true;
 }
 
 /** How full a name is: its number of words other than determiners. */
 export function fullness(name: string): number {
-  return fullnessOf(words(name));
+  return fullnessOf(nameWords(name));
 }
 
-function fullnessOf(ws: readonly string[]): number {
-  return ws.filter((w) => !LEADING_DETERMINERS.has(w.toLowerCase())).length;
+function fullnessOf(nw: NameWords): number {
+  let n = 0;
+  for (let i = 0; i < nw.words.length; i++) if (!lowerIn(LEADING_DETERMINERS, nw, i)) n++;
+  return n;
 }
 
 /** Number of words of a name that start with a capital. */
@@ -176,7 +248,7 @@ export function capitalWords(name: string): number {
 }
 
 interface NameInfo {
-  words?: string[];
+  words?: NameWords;
   shape?: NameShape;
   key?: string;
   definite?: boolean;
@@ -185,24 +257,59 @@ interface NameInfo {
   capitals?: number;
 }
 
+/** Names up to this length are memoised for the process, in generations of this many names. */
+const MAX_SHARED_NAME = 80;
+const GENERATION = 2000;
+let youngNames = new Map<string, NameInfo>();
+let oldNames = new Map<string, NameInfo>();
+
 /**
- * The functions above memoised per name text, for one document: a name is classified once
- * however often it is mentioned, looked up or compared. Same results as the functions.
+ * The facts of a short name, shared by every document: the functions are pure, names recur
+ * across files, and an edited document is analysed again at every change. Two generations bound
+ * the memory: when the young one is full it becomes the old one (the older names are dropped),
+ * and a name found only in the old one moves back into the young one.
+ */
+function sharedInfo(name: string): NameInfo {
+  let i = youngNames.get(name);
+  if (i !== undefined) return i;
+  i = oldNames.get(name) ?? {};
+  if (youngNames.size >= GENERATION) {
+    oldNames = youngNames;
+    youngNames = new Map();
+  }
+  youngNames.set(name, i);
+  return i;
+}
+
+/**
+ * The functions above memoised per name text: a name is classified once however often it is
+ * mentioned, looked up or compared. Short names (nearly all) share the process-wide memo, long
+ * ones are kept for one document. Same results as the functions.
  */
 export class NameCache {
   private readonly map = new Map<string, NameInfo>();
+  /** the name asked about last: a mention's shape, key and display name are asked in a row */
+  private lastName: string | null = null;
+  private lastInfo: NameInfo = {};
 
   private info(name: string): NameInfo {
-    let i = this.map.get(name);
-    if (!i) {
-      i = {};
-      this.map.set(name, i);
+    if (name === this.lastName) return this.lastInfo;
+    let i: NameInfo | undefined;
+    if (name.length <= MAX_SHARED_NAME) i = sharedInfo(name);
+    else {
+      i = this.map.get(name);
+      if (!i) {
+        i = {};
+        this.map.set(name, i);
+      }
     }
+    this.lastName = name;
+    this.lastInfo = i;
     return i;
   }
 
-  private wordsOf(i: NameInfo, name: string): string[] {
-    return (i.words ??= words(name));
+  private wordsOf(i: NameInfo, name: string): NameWords {
+    return (i.words ??= nameWords(name));
   }
 
   shape(name: string): NameShape {

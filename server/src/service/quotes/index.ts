@@ -11,8 +11,8 @@
  */
 import type { Line, LineKind, Quote, Span, Speaker } from '../types';
 import { isJsSpace } from './chars';
-import { SpeakerTracker, type Entity } from './coref';
-import { speakerKey as keyOf } from './identity';
+import { SpeakerTracker } from './coref';
+import { mayNameOrganisation, speakerKey as keyOf } from './identity';
 import { DETERMINERS, NP_STOP, SUBJECT_PRONOUNS } from './lexicon';
 import { scanLine, startsWithOpeningDouble, type QuoteMarkSpan } from './marks';
 import { attributionAfter, attributionBefore, sentenceSubject, speechSubjects, type Attribution, type TokenRange } from './patterns';
@@ -45,9 +45,15 @@ interface Paragraph {
   marks: QuoteMarkSpan[];
   /** index into `quotes` of each mark */
   quoteIndex: number[];
-  tokens: Token[];
   /** top-level marks, in the order they were masked */
   topLevel: number[];
+  /**
+   * what step 4 needs of the tokens (dropped after step 3, so they die young): per quotation
+   * token, the quote's index into `quotes` and whether the token opens a sentence
+   */
+  quoteTokens: { quote: number; opensSentence: boolean }[];
+  /** quotations and no words outside them */
+  quoteOnly: boolean;
 }
 
 export function findQuotes(text: string, lines: readonly Line[], kinds: readonly LineKind[], isCancelled?: () => boolean): FoundQuote[] {
@@ -68,7 +74,7 @@ function find(text: string, lines: readonly Line[], kinds: readonly LineKind[], 
     const kind = kinds[i] ?? 'body';
     if (kind === 'blank' || line.end <= line.start) continue;
     const marks = scanLine(text, line.start, Math.min(line.end, text.length));
-    paragraphs.push({ line: i, chrome: kind === 'chrome', marks, quoteIndex: [], tokens: [], topLevel: [] });
+    paragraphs.push({ line: i, chrome: kind === 'chrome', marks, quoteIndex: [], topLevel: [], quoteTokens: [], quoteOnly: false });
   }
   for (const p of paragraphs) {
     for (const m of p.marks) {
@@ -120,34 +126,36 @@ function find(text: string, lines: readonly Line[], kinds: readonly LineKind[], 
       p.topLevel.push(i);
       masked.push({ start: m.open, end: m.end, endsSentence: quoteEndsSentence(text, m.open, m.end - m.closeLen) });
     });
-    p.tokens = tokenize(text, line.start, Math.min(line.end, text.length), masked);
-    const subjects = recordEntities(text, p.tokens, tracker);
-    for (let t = 0; t < p.tokens.length; t++) {
-      const tok = p.tokens[t];
+    const tokens = tokenize(text, line.start, Math.min(line.end, text.length), masked);
+    p.quoteOnly = isQuoteOnly(tokens);
+    const subjects = recordEntities(text, tokens, tracker);
+    for (let t = 0; t < tokens.length; t++) {
+      const tok = tokens[t];
       if (tok.kind !== 'quote') continue;
       const qi = p.quoteIndex[p.topLevel[tok.quote]];
-      const after = attributionAfter(p.tokens, t);
-      if (after) { attribute(quotes[qi], after, p.tokens, text, tracker); continue; }
+      p.quoteTokens.push({ quote: qi, opensSentence: tok.sentence === t });
+      const after = attributionAfter(tokens, t);
+      if (after) { attribute(quotes[qi], after, tokens, text, tracker); continue; }
       // the name of a show, book or song (`on "Face the Nation,"`) is not a quotation
-      if (isTitle(quotes[qi].content.text, p.tokens[t - 1])) continue;
-      const attr = attributionBefore(p.tokens, t);
-      if (attr && (!isImplausibleSpeaker(rangeSpan(text, p.tokens, attr.np).text, tracker))) { attribute(quotes[qi], attr, p.tokens, text, tracker); continue; }
+      if (isTitle(quotes[qi].content.text, tokens[t - 1])) continue;
+      const attr = attributionBefore(tokens, t);
+      if (attr && (!isImplausibleSpeaker(rangeSpan(text, tokens, attr.np).text, tracker))) { attribute(quotes[qi], attr, tokens, text, tracker); continue; }
       if (colon && t === 0) { attribute(quotes[qi], colon.attr, colon.tokens, text, tracker); continue; }
       // `Kerry said that 100,000 would be accepted. "That adds up …"`: a quote opening a sentence
       // continues the latest speaker of its paragraph
       if (tok.sentence === t && t > 0) {
         const prior = latestBefore(subjects, t);
-        if (prior) { attribute(quotes[qi], prior, p.tokens, text, tracker); continue; }
+        if (prior) { attribute(quotes[qi], prior, tokens, text, tracker); continue; }
       }
       // the sentence's subject speaks through its verb (`Cruz exhorted Republicans to "…"`)
-      const subj = sentenceSubject(p.tokens, t);
-      if (subj && isSpeakerLike(rangeSpan(text, p.tokens, subj.np).text, tracker)) attribute(quotes[qi], subj, p.tokens, text, tracker);
+      const subj = sentenceSubject(tokens, t);
+      if (subj && isSpeakerLike(rangeSpan(text, tokens, subj.np).text, tracker)) attribute(quotes[qi], subj, tokens, text, tracker);
     }
-    const last = p.tokens.length - 1;
+    const last = tokens.length - 1;
     colon = null;
-    if (last > 0 && p.tokens[last].kind === 'punct' && p.tokens[last].text === ':') {
-      const attr = attributionBefore(p.tokens, last);
-      if (attr) colon = { attr, tokens: p.tokens };
+    if (last > 0 && tokens[last].kind === 'punct' && tokens[last].text === ':') {
+      const attr = attributionBefore(tokens, last);
+      if (attr) colon = { attr, tokens };
     }
   }
 
@@ -158,16 +166,14 @@ function find(text: string, lines: readonly Line[], kinds: readonly LineKind[], 
     if (p.chrome) { prevSpeakerQuote = null; continue; }
     // a quote that opens a sentence takes the speaker of the previous quote of its paragraph
     let lastInParagraph: FoundQuote | null = null;
-    for (let t = 0; t < p.tokens.length; t++) {
-      const tok = p.tokens[t];
-      if (tok.kind !== 'quote') continue;
-      const q = quotes[p.quoteIndex[p.topLevel[tok.quote]]];
-      if (!q.speaker && lastInParagraph?.speaker && tok.sentence === t) inherit(q, lastInParagraph);
+    for (const qt of p.quoteTokens) {
+      const q = quotes[qt.quote];
+      if (!q.speaker && lastInParagraph?.speaker && qt.opensSentence) inherit(q, lastInParagraph);
       if (q.speaker) lastInParagraph = q;
     }
     // a paragraph that is only a quotation belongs to the previous paragraph's speaker
     const top = p.topLevel.map((i) => quotes[p.quoteIndex[i]]);
-    if (top.length > 0 && !top[0].speaker && prevSpeakerQuote?.speaker && isQuoteOnly(p.tokens)) {
+    if (top.length > 0 && !top[0].speaker && prevSpeakerQuote?.speaker && p.quoteOnly) {
       for (const q of top) if (!q.speaker) inherit(q, prevSpeakerQuote);
     }
     // nested quotes carry the outer quote's speaker
@@ -219,8 +225,12 @@ function isTitle(content: string, before: Token | undefined): boolean {
     i = j;
   }
   if (words.length === 0 || words.length > 10) return false;
-  return words.every((w, i) => (i > 0 && TITLE_SMALL_WORDS.has(w.toLowerCase())) || /^[\p{Lu}\p{N}]/u.test(w));
+  return words.every((w, i) => (i > 0 && TITLE_SMALL_WORDS.has(w.toLowerCase())) || STARTS_UPPER_OR_DIGIT.test(w));
 }
+
+// module-level: bundlers turn a `\p{…}` literal into `new RegExp(…)`, which would run per call
+const STARTS_UPPER_OR_DIGIT = /^[\p{Lu}\p{N}]/u;
+const HAS_UPPER = /\p{Lu}/u;
 
 function isTitleFinalPunct(c: number): boolean {
   return c === 46 || c === 44 || c === 33 || c === 63 || c === 59 || c === 58 || c === 0x2026;
@@ -232,7 +242,7 @@ function isTitleFinalPunct(c: number): boolean {
  * no agent noun (`the streets`, `a box`, `protests`).
  */
 function isImplausibleSpeaker(np: string, tracker: SpeakerTracker): boolean {
-  if (/\p{Lu}/u.test(np) || isSpeakerLike(np, tracker)) return false;
+  if (HAS_UPPER.test(np) || isSpeakerLike(np, tracker)) return false;
   const head = tracker.names.shape(np).head;
   return !/(er|or|ist|ian|ant|ent|ee|man|woman|men|women|one|body|ers|ors|ists|ians|ants|ents)$/.test(head);
 }
@@ -336,7 +346,6 @@ function latestBefore(subjects: readonly Attribution[], t: number): Attribution 
 
 /** Named entities (capitalised runs) and speech-verb subjects, for coreference; returns the subjects. */
 function recordEntities(text: string, tokens: readonly Token[], tracker: SpeakerTracker): Attribution[] {
-  const add = (r: TokenRange, speaker: boolean): Entity | null => tracker.add(rangeSpan(text, tokens, r), speaker);
   const attributions = speechSubjects(tokens);
   const subjects = attributions.map((a) => a.np);
   let si = 0;
@@ -347,7 +356,7 @@ function recordEntities(text: string, tokens: readonly Token[], tracker: Speaker
       const r = subjects[si++];
       const t = tokens[r.start].lower;
       if (r.start === r.end && (SUBJECT_PRONOUNS.has(t) || NP_STOP.has(t) || DETERMINERS.has(t))) continue;
-      add(r, true);
+      tracker.add(rangeSpan(text, tokens, r), true);
     }
     const t = tokens[k];
     if (t.kind !== 'word' || !t.cap) { k++; continue; }
@@ -355,10 +364,11 @@ function recordEntities(text: string, tokens: readonly Token[], tracker: Speaker
     if (t.sentence === k && SENTENCE_STARTERS.has(t.lower)) { start = k + 1; }
     let end = start;
     while (end < tokens.length && tokens[end].kind === 'word' && (tokens[end].cap || (tokens[end].lower === 'of' && tokens[end + 1]?.cap && end > start))) end++;
-    if (end > start) {
+    // a single word counts only as an organisation
+    if (end - start >= 2 || (end > start && mayNameOrganisation(tokens[start].text, tokens[start].lower))) {
       const r: TokenRange = { start, end: end - 1 };
       const shape = tracker.names.shape(start === end - 1 ? tokens[start].text : text.slice(tokens[start].start, tokens[end - 1].end));
-      if (shape.kind !== 'unknown' && !shape.pronoun && (end - start >= 2 || shape.kind === 'organisation')) add(r, false);
+      if (shape.kind !== 'unknown' && !shape.pronoun && (end - start >= 2 || shape.kind === 'organisation')) tracker.add(rangeSpan(text, tokens, r), false);
     }
     k = Math.max(end, k + 1);
   }
@@ -366,7 +376,7 @@ function recordEntities(text: string, tokens: readonly Token[], tracker: Speaker
     const r = subjects[si++];
     const t = tokens[r.start].lower;
     if (r.start === r.end && (SUBJECT_PRONOUNS.has(t) || NP_STOP.has(t) || DETERMINERS.has(t))) continue;
-    add(r, true);
+    tracker.add(rangeSpan(text, tokens, r), true);
   }
   return attributions;
 }

@@ -42,7 +42,7 @@ export function speechVerbAt(toks: readonly Token[], i: number): string | null {
   if (!base || t.cap) return base && !t.cap ? base : null;
   if (t.lower.endsWith('s') && t.lower !== base && !t.lower.endsWith('ss')) {
     const prev = toks[i - 1];
-    if (prev && prev.kind === 'word' && (DETERMINERS.has(prev.lower) || /['\u2019]s$/.test(prev.lower) || prev.lower.includes('-') || NP_LINKS.has(prev.lower) || /^\d/.test(prev.lower) || (!prev.cap && /(al|ous|ive|ic|ful|less|ing)$/.test(prev.lower)))) return null;
+    if (prev && prev.kind === 'word' && (DETERMINERS.has(prev.lower) || isPossessive(prev.lower) || prev.lower.includes('-') || NP_LINKS.has(prev.lower) || startsWithDigit(prev.lower) || (!prev.cap && /(al|ous|ive|ic|ful|less|ing)$/.test(prev.lower)))) return null;
   }
   return base;
 }
@@ -55,7 +55,7 @@ function notInName(toks: readonly Token[], k: number): boolean {
   if (t.cap && k === t.sentence && t.lower.length > 4 && t.lower.endsWith('ing')) return true;
   if (t.cap) return false;
   const w = t.lower;
-  if (/^\d[\d,.]*$/.test(w)) return true;
+  if (startsWithDigit(w) && /^\d[\d,.]*$/.test(w)) return true;
   if (w.endsWith("n't") || w.endsWith('n\u2019t')) return true;
   if (IRREGULAR_PAST.has(w)) return true;
   if (w.length > 4 && (w.endsWith('ed') || w.endsWith('ing'))) {
@@ -63,6 +63,22 @@ function notInName(toks: readonly Token[], k: number): boolean {
     return !(prev && prev.kind === 'word' && DETERMINERS.has(prev.lower));
   }
   return false;
+}
+
+// string tests of single words, without a regular expression each
+function startsWithDigit(w: string): boolean {
+  const c = w.charCodeAt(0);
+  return c >= 48 && c <= 57;
+}
+
+/** `/['’]s$/` */
+function isPossessive(w: string): boolean {
+  return w.endsWith("'s") || w.endsWith('\u2019s');
+}
+
+/** `/n['’]t$/` */
+function endsWithNot(w: string): boolean {
+  return w.endsWith("n't") || w.endsWith('n\u2019t');
 }
 
 function isWord(t: Token | undefined): t is Token {
@@ -74,7 +90,6 @@ function isWord(t: Token | undefined): t is Token {
  * A lone subject pronoun is a noun phrase.
  */
 export function npBackward(toks: readonly Token[], end: number, min: number): TokenRange | null {
-  const nounish = (i: number): boolean => i >= min && isWord(toks[i]) && !NP_STOP.has(toks[i].lower) && !DETERMINERS.has(toks[i].lower) && !(speechVerb(toks[i]) && !toks[i].cap);
   let k = end;
   let n = 0;
   let start = -1;
@@ -94,29 +109,34 @@ export function npBackward(toks: readonly Token[], end: number, min: number): To
     }
     if (NP_LINKS.has(t.lower)) {
       // `head of Russia's parliament`
-      if (start >= 0 && nounish(k - 1)) { start = k; k--; n++; continue; }
+      if (start >= 0 && isNounish(toks, k - 1, min)) { start = k; k--; n++; continue; }
       break;
     }
     if (DETERMINERS.has(t.lower)) {
       if (start < 0) return null; // a determiner alone
       start = k;
       // `a spokesman for the department`: continue over a linking preposition
-      if (k - 1 >= min && isWord(toks[k - 1]) && NP_LINKS.has(toks[k - 1].lower) && nounish(k - 2)) {
+      if (k - 1 >= min && isWord(toks[k - 1]) && NP_LINKS.has(toks[k - 1].lower) && isNounish(toks, k - 2, min)) {
         k -= 2; n += 2; continue;
       }
       break;
     }
-    if (NP_STOP.has(t.lower) || (speechVerb(t) && !t.cap) || notInName(toks, k) || /^\d/.test(t.lower)) break;
+    if (NP_STOP.has(t.lower) || (speechVerb(t) && !t.cap) || notInName(toks, k) || startsWithDigit(t.lower)) break;
     start = k;
     k--; n++;
   }
   if (start < 0) return null;
   // `Donald Trump’s tweet`: a possessive is not the subject
-  if (/['\u2019]s$/.test(toks[end].lower)) return null;
+  if (isPossessive(toks[end].lower)) return null;
   // a phrase may not start with a link word
   while (start <= end && NP_LINKS.has(toks[start].lower)) start++;
   if (start > end) return null;
   return { start, end };
+}
+
+/** A word at i (not before min) that can be inside a noun phrase: not a stop word, determiner or speech verb. */
+function isNounish(toks: readonly Token[], i: number, min: number): boolean {
+  return i >= min && isWord(toks[i]) && !NP_STOP.has(toks[i].lower) && !DETERMINERS.has(toks[i].lower) && !(speechVerb(toks[i]) && !toks[i].cap);
 }
 
 function openParen(toks: readonly Token[], close: number, min: number): number {
@@ -171,7 +191,7 @@ export function npForward(toks: readonly Token[], start: number, max: number): T
 function skipAux(toks: readonly Token[], v: number, min: number): number {
   let k = v - 1;
   let n = 0;
-  while (k >= min && n < 3 && isWord(toks[k]) && (AUX_SKIP.has(toks[k].lower) || /n['\u2019]t$/.test(toks[k].lower) || (toks[k].lower.endsWith('ly') && !toks[k].cap && toks[k].lower.length > 4))) { k--; n++; }
+  while (k >= min && n < 3 && isWord(toks[k]) && (AUX_SKIP.has(toks[k].lower) || endsWithNot(toks[k].lower) || (toks[k].lower.endsWith('ly') && !toks[k].cap && toks[k].lower.length > 4))) { k--; n++; }
   return k;
 }
 

@@ -12,6 +12,10 @@ export interface Token {
   start: number;
   end: number;
   text: string;
+  /**
+   * for words, the lower case; for punctuation and quotations the text itself (the patterns
+   * compare only words' lower case with words, and a lower-cased quotation would cost a copy)
+   */
   lower: string;
   kind: TokenKind;
   /** for quote tokens: index of the quotation in the paragraph's quote list */
@@ -59,6 +63,9 @@ function verbOf(lower: string): string | null {
   return SPEECH_VERB_FORMS.get(lower) ?? null;
 }
 
+/** Longest entry of ABBREVIATIONS (lower-casing never shortens a word: longer words are not looked up). */
+const MAX_ABBREVIATION = Math.max(...[...ABBREVIATIONS].map((a) => a.length));
+
 const CLITIC = /^(he|she|it|they|we|i|you|who|that|there)['\u2019](?:s|re|ve|d|ll|m)$/i;
 
 function isLowerAsciiOrDigit(c: number): boolean {
@@ -69,8 +76,41 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-function isUpperStart(s: string): boolean {
-  return s.length > 0 && isUpperUnit(s.charCodeAt(0));
+function isAbbreviation(w: string, lowerCase: boolean): boolean {
+  return ABBREVIATIONS.has(lowerCase ? w : w.toLowerCase());
+}
+
+/** Capitalised words up to this length and their lower case, in generations of this many words. */
+const MAX_MEMO_WORD = 40;
+const LOWER_GENERATION = 4000;
+let youngLower = new Map<string, string>();
+let oldLower = new Map<string, string>();
+
+/**
+ * `word.toLowerCase()`, memoised for the process: lower-casing a slice of a text with any
+ * character past Latin-1 (two-byte, as nearly every news text with typographic quotes) costs a
+ * call into the runtime, and the same names and sentence openers recur. Bounded like the names
+ * of identity.ts: two generations.
+ */
+function lowerOf(word: string): string {
+  if (word.length > MAX_MEMO_WORD) return word.toLowerCase();
+  let lower = youngLower.get(word);
+  if (lower !== undefined) return lower;
+  lower = oldLower.get(word) ?? word.toLowerCase();
+  if (youngLower.size >= LOWER_GENERATION) {
+    oldLower = youngLower;
+    youngLower = new Map();
+  }
+  youngLower.set(word, lower);
+  return lower;
+}
+
+/** Adds the token text[start, end); `lowerCase`: the text is known to be its own lower case (ASCII without capitals). */
+function pushToken(toks: Token[], text: string, start: number, end: number, kind: TokenKind, quote: number, lowerCase: boolean): void {
+  const t = text.slice(start, end);
+  const word = kind === 'word';
+  const lower = lowerCase || !word ? t : lowerOf(t);
+  toks.push({ start, end, text: t, lower, kind, quote, cap: word && !lowerCase && isUpperUnit(text.charCodeAt(start)), sentence: 0, verb: word ? verbOf(lower) : null });
 }
 
 /**
@@ -81,17 +121,10 @@ export function tokenize(text: string, from: number, to: number, quotes: readonl
   const toks: Token[] = [];
   let qi = 0;
   let i = from;
-  // `lowerCase`: the text is known to be its own lower case (ASCII without capitals)
-  const push = (start: number, end: number, kind: TokenKind, quote: number, lowerCase: boolean): void => {
-    const t = text.slice(start, end);
-    const lower = lowerCase ? t : t.toLowerCase();
-    const word = kind === 'word';
-    toks.push({ start, end, text: t, lower, kind, quote, cap: word && isUpperUnit(text.charCodeAt(start)), sentence: 0, verb: word ? verbOf(lower) : null });
-  };
   while (i < to) {
     if (qi < quotes.length && i >= quotes[qi].start) {
       const q = quotes[qi];
-      push(q.start, Math.min(q.end, to), 'quote', qi, false);
+      pushToken(toks, text, q.start, Math.min(q.end, to), 'quote', qi, false);
       i = Math.max(i, q.end);
       qi++;
       continue;
@@ -99,9 +132,11 @@ export function tokenize(text: string, from: number, to: number, quotes: readonl
     const limit = qi < quotes.length ? Math.min(to, quotes[qi].start) : to;
     const c = text.charCodeAt(i);
     if (isSpace(c)) { i++; continue; }
-    if (isWordUnit(c)) {
+    // most words start with a lower-case ASCII letter: no table lookup for those
+    if (isLowerAsciiOrDigit(c) || isWordUnit(c)) {
       let j = i + 1;
       let apostrophe = false;
+      let period = false;
       let lowerCase = isLowerAsciiOrDigit(c);
       while (j < limit) {
         const d = text.charCodeAt(j);
@@ -111,6 +146,7 @@ export function tokenize(text: string, from: number, to: number, quotes: readonl
         if (d === 44 && isDigit(text.charCodeAt(j - 1)) && j + 3 < limit && isDigit(text.charCodeAt(j + 1)) && isDigit(text.charCodeAt(j + 2)) && isDigit(text.charCodeAt(j + 3)) && !isDigit(text.charCodeAt(j + 4))) { j += 4; continue; }
         if ((d === 46 || d === 39 || d === 0x2019 || d === 45 || d === 38 || d === 0x2010 || d === 0x2011) && j + 1 < limit && isWordUnit(text.charCodeAt(j + 1))) {
           if (d === 39 || d === 0x2019) apostrophe = true;
+          else if (d === 46) period = true;
           if (d >= 0x80 || !isLowerAsciiOrDigit(text.charCodeAt(j + 1))) lowerCase = false;
           j += 2;
           continue;
@@ -119,24 +155,23 @@ export function tokenize(text: string, from: number, to: number, quotes: readonl
       }
       // a final period belongs to abbreviations: U.S., Mr., J.
       if (j < limit && text.charCodeAt(j) === 46) {
-        const w = text.slice(i, j);
-        if (w.includes('.') || ABBREVIATIONS.has(w.toLowerCase()) || (w.length === 1 && isUpperStart(w))) j++;
+        if (period || (j - i === 1 && isUpperUnit(c)) || (j - i <= MAX_ABBREVIATION && isAbbreviation(text.slice(i, j), lowerCase))) j++;
       }
       // `He’s claiming`: a pronoun's clitic is a word of its own (possessives stay whole)
       const clitic = apostrophe && j - i <= 8 ? CLITIC.exec(text.slice(i, j)) : null;
       if (clitic && clitic[0].length === j - i) {
-        push(i, i + clitic[1].length, 'word', -1, lowerCase);
-        push(i + clitic[1].length, j, 'word', -1, lowerCase);
+        pushToken(toks, text, i, i + clitic[1].length, 'word', -1, lowerCase);
+        pushToken(toks, text, i + clitic[1].length, j, 'word', -1, lowerCase);
         i = j;
         continue;
       }
-      push(i, j, 'word', -1, lowerCase);
+      pushToken(toks, text, i, j, 'word', -1, lowerCase);
       i = j;
       continue;
     }
     // surrogate pairs and other symbols: one token per code point
     const step = c >= 0xd800 && c <= 0xdbff && i + 1 < limit && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
-    push(i, i + step, 'punct', -1, c < 0x80);
+    pushToken(toks, text, i, i + step, 'punct', -1, c < 0x80);
     i += step;
   }
   // sentences

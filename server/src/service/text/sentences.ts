@@ -21,11 +21,24 @@ const SENTENCE_STARTERS = new Set([
 ]);
 
 const TERMINATORS = '.!?\u2026';
+/** A terminator, searched for by the regular-expression engine rather than a visit to every character. */
+const TERMINATOR = /[.!?\u2026]/g;
 const CLOSERS = '"\'\u201d\u2019)]\u00bb\u203a';
 const OPENERS = '"\'\u201c\u2018([\u00ab\u2039';
 
 function isSpace(c: string): boolean {
   return c === ' ' || c === '\t' || c === '\u00a0' || c === '\u202f' || c === '\u2007';
+}
+
+// module-level: bundlers turn a `\p{…}` literal into `new RegExp(…)`, which would run per call
+const LETTER = /\p{L}/u;
+const UPPER = /\p{Lu}/u;
+
+/** `\p{L}` for one UTF-16 unit; ASCII by its code. */
+function isLetter(c: string): boolean {
+  const code = c.charCodeAt(0);
+  if (code < 0x80) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+  return LETTER.test(c);
 }
 
 function isLower(c: string): boolean {
@@ -37,7 +50,7 @@ function wordBefore(t: string, dot: number): string {
   let k = dot;
   while (k > 0 && dot - k < 12) {
     const c = t[k - 1];
-    if (c === '.' || /\p{L}/u.test(c)) k--;
+    if (c === '.' || isLetter(c)) k--;
     else break;
   }
   return t.slice(k, dot).toLowerCase();
@@ -47,7 +60,7 @@ function nextWord(t: string, from: number): string {
   let k = from;
   while (k < t.length && OPENERS.includes(t[k])) k++;
   let e = k;
-  while (e < t.length && e - k < 20 && /\p{L}/u.test(t[e])) e++;
+  while (e < t.length && e - k < 20 && isLetter(t[e])) e++;
   return t.slice(k, e).toLowerCase();
 }
 
@@ -58,7 +71,7 @@ function periodEndsSentence(t: string, dot: number, next: number): boolean {
   const bare = w.replace(/^\.+/, '');
   if (NEVER_FINAL.has(bare)) return false;
   // a single letter: an initial (Donald J. Trump)
-  if (bare.length === 1 && /\p{Lu}/u.test(t[dot - 1])) return false;
+  if (bare.length === 1 && UPPER.test(t[dot - 1])) return false;
   if (MAYBE_FINAL.has(bare) || bare.includes('.')) {
     return OPENERS.includes(t[next]) || SENTENCE_STARTERS.has(nextWord(t, next));
   }
@@ -74,26 +87,17 @@ export function splitLineSentences(line: Line, firstIndex = 0): Sentence[] {
   const t = line.text;
   const out: Sentence[] = [];
   let s = 0;
-  const push = (end: number) => {
-    let a = s;
-    let b = end;
-    while (a < b && isSpace(t[a])) a++;
-    while (b > a && isSpace(t[b - 1])) b--;
-    if (b > a) {
-      out.push({ index: firstIndex + out.length, line: line.index, start: line.start + a, end: line.start + b, text: t.slice(a, b), character: a });
-    }
-  };
-  for (let i = 0; i < t.length; i++) {
-    const code = t.charCodeAt(i);
-    // . ! ? …
-    if (code !== 46 && code !== 33 && code !== 63 && code !== 0x2026) continue;
+  // the search for the next terminator starts at lastIndex; `test` leaves it just past the terminator
+  TERMINATOR.lastIndex = 0;
+  while (TERMINATOR.test(t)) {
+    const i = TERMINATOR.lastIndex - 1;
     const c = t[i];
     let j = i + 1;
     while (j < t.length && TERMINATORS.includes(t[j])) j++;
     while (j < t.length && CLOSERS.includes(t[j])) j++;
     if (j >= t.length) break;
     if (!isSpace(t[j])) {
-      i = j - 1;
+      TERMINATOR.lastIndex = j;
       continue;
     }
     let k = j;
@@ -103,11 +107,23 @@ export function splitLineSentences(line: Line, firstIndex = 0): Sentence[] {
     let boundary = !isLower(n);
     if (boundary && c === '.' && j === i + 1) boundary = periodEndsSentence(t, i, k);
     if (boundary) {
-      push(j);
+      pushSentence(out, line, firstIndex, s, j);
       s = k;
     }
-    i = k - 1;
+    TERMINATOR.lastIndex = k;
   }
-  push(t.length);
+  pushSentence(out, line, firstIndex, s, t.length);
   return out;
+}
+
+/** Adds the sentence line.text[from, end) without its surrounding spaces, unless nothing is left. */
+function pushSentence(out: Sentence[], line: Line, firstIndex: number, from: number, end: number): void {
+  const t = line.text;
+  let a = from;
+  let b = end;
+  while (a < b && isSpace(t[a])) a++;
+  while (b > a && isSpace(t[b - 1])) b--;
+  if (b > a) {
+    out.push({ index: firstIndex + out.length, line: line.index, start: line.start + a, end: line.start + b, text: t.slice(a, b), character: a });
+  }
 }
