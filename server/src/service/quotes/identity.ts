@@ -255,6 +255,16 @@ interface NameInfo {
   display?: string;
   fullness?: number;
   capitals?: number;
+  /** the name's own copy of its text (a shared entry must not hold a slice of a document) */
+  text?: string;
+}
+
+/**
+ * A copy of a string that does not keep the text it was cut from alive (V8 makes a slice of 13
+ * or more characters a view of its parent): memos that outlive a document keep copies.
+ */
+export function ownCopy(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
 }
 
 /** Names up to this length are memoised for the process, in generations of this many names. */
@@ -272,12 +282,17 @@ let oldNames = new Map<string, NameInfo>();
 function sharedInfo(name: string): NameInfo {
   let i = youngNames.get(name);
   if (i !== undefined) return i;
-  i = oldNames.get(name) ?? {};
+  i = oldNames.get(name);
+  if (!i) {
+    const text = ownCopy(name);
+    i = { text };
+    name = text;
+  }
   if (youngNames.size >= GENERATION) {
     oldNames = youngNames;
     youngNames = new Map();
   }
-  youngNames.set(name, i);
+  youngNames.set(i.text ?? name, i);
   return i;
 }
 
@@ -314,31 +329,37 @@ export class NameCache {
 
   shape(name: string): NameShape {
     const i = this.info(name);
+    name = i.text ?? name;
     return (i.shape ??= shapeOf(this.wordsOf(i, name)));
   }
 
   key(name: string): string {
     const i = this.info(name);
+    name = i.text ?? name;
     return (i.key ??= keyOf(this.wordsOf(i, name), (i.shape ??= shapeOf(this.wordsOf(i, name)))));
   }
 
   definite(name: string): boolean {
     const i = this.info(name);
+    name = i.text ?? name;
     return (i.definite ??= definiteOf(this.wordsOf(i, name)));
   }
 
   display(name: string): string {
     const i = this.info(name);
+    name = i.text ?? name;
     return (i.display ??= displayName(name));
   }
 
   fullness(name: string): number {
     const i = this.info(name);
+    name = i.text ?? name;
     return (i.fullness ??= fullnessOf(this.wordsOf(i, name)));
   }
 
   capitals(name: string): number {
     const i = this.info(name);
+    name = i.text ?? name;
     return (i.capitals ??= capitalWords(name));
   }
 }
