@@ -1,5 +1,6 @@
 /** A minimal LSP client for the benchmarks: spawns the bundled server over stdio and times requests. */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { SERVER_ENV, SERVER_EXEC_ARGV } from '../server/src/shared/serverProcess';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -52,9 +53,10 @@ export function procCpuSeconds(pid: number): number {
 
 /** Spawns the server on a workspace folder and initializes it the way VS Code does (pull diagnostics, configuration). */
 export async function startBenchServer(root: string, opts: { cpuProf?: string } = {}): Promise<BenchServer> {
-  const args = [...(opts.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProf}`] : []), SERVER_JS, '--stdio'];
+  // started as the client starts it (SERVER_EXEC_ARGV)
+  const args = [...SERVER_EXEC_ARGV, ...(opts.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProf}`] : []), SERVER_JS, '--stdio'];
   const spawnedAt = performance.now();
-  const proc = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...SERVER_ENV } });
   const stderr: string[] = [];
   proc.stderr!.on('data', (d: Buffer) => stderr.push(d.toString()));
   const conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));

@@ -1,5 +1,5 @@
 /**
- * `node --import tsx bench/profile-index.ts [--size 10000] [--threads N]`: the server's index
+ * `node --expose-gc --import tsx bench/profile-index.ts [--size 10000] [--threads N]`: the server's index
  * build in process (the bundled service, FsWorkspace on a bench corpus, worker threads from
  * server/out unless --threads 0): wall time, process CPU, peak RSS, and how busy the main
  * thread was (event-loop utilisation), for working on the build without the LSP around it.
@@ -23,9 +23,18 @@ async function main(): Promise<void> {
   const parallel = threads === 0 ? undefined : m.WorkerIndexer.create(path.join(REPO, 'server', 'out'), threads);
   const sentenceLinker = new m.SentenceIndex({ minScore: settings.matching.minScore, maxFanOut: 200 });
   const logger = { info() {}, warn: (x: string) => console.error('warn:', x), error: (x: string) => console.error('error:', x) };
-  const service = m.createSeedService({ workspace, logger, settings: () => settings, lineCounter: new m.LineRecurrence(), sentenceLinker, parallel });
+  const g = globalThis as { gc?: () => void };
+  const service = m.createSeedService({ workspace, logger, settings: () => settings, lineCounter: new m.LineRecurrence(), sentenceLinker, parallel, collectGarbage: g.gc ? () => g.gc!() : undefined });
   let peak = 0;
-  const sample = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 25);
+  let atPeak = '';
+  const t00 = performance.now();
+  const sample = setInterval(() => {
+    const m = process.memoryUsage();
+    if (m.rss > peak) {
+      peak = m.rss;
+      atPeak = `at ${((performance.now() - t00) / 1000).toFixed(1)} s: heap ${(m.heapUsed / 2 ** 20).toFixed(0)}/${(m.heapTotal / 2 ** 20).toFixed(0)} MB, external ${(m.external / 2 ** 20).toFixed(0)} MB, arrayBuffers ${(m.arrayBuffers / 2 ** 20).toFixed(0)} MB`;
+    }
+  }, 25);
   const elu0 = performance.eventLoopUtilization();
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
@@ -35,7 +44,6 @@ async function main(): Promise<void> {
   const elu = performance.eventLoopUtilization(elu0);
   clearInterval(sample);
   const mb = (n: number) => `${(n / 2 ** 20).toFixed(0)} MB`;
-  const g = globalThis as { gc?: () => void };
   g.gc?.();
   console.log(
     `${r.indexed}/${r.total} files, ${service.indexStats.sentences} sentences, threads ${parallel ? (threads ?? 'auto') : 0}: ` +
@@ -43,6 +51,7 @@ async function main(): Promise<void> {
       `main thread busy ${(elu.utilization * 100).toFixed(0)}% (${((elu.active) / 1000).toFixed(1)} s), ` +
       `peak RSS ${mb(Math.max(peak, process.resourceUsage().maxRSS * 1024))}, RSS after ${mb(process.memoryUsage.rss())}, heap ${mb(process.memoryUsage().heapUsed)}`,
   );
+  console.log(`peak ${atPeak}`);
   const st = sentenceLinker.stats();
   console.log(`sentence index: ${st.tokens} tokens, ${st.postings} postings, vocabulary ${st.vocabulary}, ${mb(st.bytes)} in typed arrays; memory ${JSON.stringify(process.memoryUsage(), (_k, v) => (typeof v === 'number' ? mb(v) : v))}`);
 }

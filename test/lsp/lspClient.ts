@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, mkdirSync, copyFileSync, writeFileSync, rmSync } from 'node:fs';
+import { SERVER_ENV, SERVER_EXEC_ARGV } from '../../server/src/shared/serverProcess';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -37,7 +38,7 @@ export function makeWorkspace(extra: Record<string, string> = {}): string {
 
 /** Starts the bundled server over stdio and initializes it as VS Code would. */
 export async function startServer(root: string, opts: { pull?: boolean; settings?: Record<string, unknown> } = {}): Promise<LspSession> {
-  const proc = spawn(process.execPath, [path.join(REPO, 'server/out/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const proc = spawn(process.execPath, [...SERVER_EXEC_ARGV, path.join(REPO, 'server/out/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...SERVER_ENV } });
   const conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
   const session: LspSession = {
     conn,

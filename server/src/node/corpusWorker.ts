@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { FileAnalyser, lineKeysOf, type AnalyseOptions, type FileJob } from '../cli/fileTasks';
 import { RecurrenceTable, fileLineKeys, type RecurrenceTableData } from '../service/corpus';
 import { digestFile, type DigestJob, type FileDigest } from '../service/corpusIndex';
+import { GC_EVERY_FILES } from '../service';
 import { readSeedFileSync } from './readSeedFile';
 import { SentenceIndex, type FrozenSentenceIndex } from '../service/crosslinks/sentenceIndex';
 
@@ -24,6 +25,7 @@ export type WorkerRequest =
 let analyser: FileAnalyser | null = null;
 let table: RecurrenceTable | null = null;
 let links: SentenceIndex | null = null;
+let digested = 0;
 const port = parentPort!;
 
 /** A corpus file's text as the server's workspace reads it; undefined when it cannot be read. */
@@ -74,6 +76,12 @@ port.on('message', (msg: WorkerRequest) => {
           const text = readUri(j.uri);
           return text === undefined ? null : digestFile(j.uri, text, table!, j.maxFileSize);
         });
+        // as the server's thread does (see SERVER_EXEC_ARGV): the worker's heap counts too
+        digested += msg.jobs.length;
+        if (digested >= GC_EVERY_FILES) {
+          digested = 0;
+          globalThis.gc?.();
+        }
         port.postMessage({ id: msg.id, result: out });
         break;
       }

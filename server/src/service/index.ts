@@ -69,6 +69,8 @@ export interface SeedServiceOptions {
   sentenceLinker?: SentenceLinker;
   /** other threads to index on when the corpus is large (the line counter must support it) */
   parallel?: ParallelIndexer;
+  /** a full garbage collection, run every GC_EVERY_FILES files of an index build (keeps its peak memory down) */
+  collectGarbage?: () => void;
 }
 
 export interface IndexProgress {
@@ -99,6 +101,9 @@ function detached(s: Sentence): Sentence {
 /** Analyses kept for documents the editor does not have open (the CLI, indexing, hovers on others). */
 const MAX_CACHED_CLOSED = 32;
 
+/** During an index build, garbage is collected (when the host can) every this many files. */
+export const GC_EVERY_FILES = 1000;
+
 /** A full index build of at least this many files runs on `parallel` threads when there are any. */
 export const PARALLEL_INDEX_MIN_FILES = 300;
 
@@ -117,6 +122,7 @@ export class SeedService {
   private readonly lineCounter?: LineCounter;
   private readonly sentenceLinker?: SentenceLinker;
   private parallel?: ParallelIndexer;
+  private readonly collectGarbage?: () => void;
   private ignores?: IgnoreFilter;
   /** bumped whenever corpus-wide state changes, so cached analyses that read it are redone */
   private epoch = 0;
@@ -137,6 +143,7 @@ export class SeedService {
     this.lineCounter = opts.lineCounter;
     this.sentenceLinker = opts.sentenceLinker;
     this.parallel = opts.parallel;
+    this.collectGarbage = opts.collectGarbage;
     this.fileWatch = this.workspace.onDidChangeFiles((changes) => {
       void this.filesChanged(changes);
     });
@@ -474,6 +481,7 @@ export class SeedService {
     const done = () => {
       indexed++;
       if (onProgress && (indexed % 100 === 0 || indexed === total)) onProgress({ indexed, total });
+      if (indexed % GC_EVERY_FILES === 0) this.collectGarbage?.();
     };
     let remaining: readonly string[] = uris;
     if (this.parallel && total >= PARALLEL_INDEX_MIN_FILES && this.lineCounter?.setFileKeys && this.lineCounter.snapshot) {
