@@ -160,6 +160,7 @@ export class FileAnalyser {
     if (!r.ok) return { i: job.i, skip: r.skip, warnings: [] };
     const { content } = r;
     const warnings = content.invalidUtf8 ? [`${job.displayPath}: not valid UTF-8; analysed with replacement characters`] : [];
+    this.ignores.prime(job.uri, job.absPath);
     const doc = { uri: job.uri, version: 0, getText: () => content.text };
     const settings = this.opts.settings;
     const a = this.service.analyseWith(doc, settings);

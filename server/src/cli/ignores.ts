@@ -53,6 +53,11 @@ export class NearestIgnoreFiles implements IgnoreFilter {
     return found;
   }
 
+  /** Tells the file's path before its uri is asked about (saves turning the uri into a path). */
+  prime(uri: string, absPath: string): void {
+    if (this.last?.file !== uri) this.last = { file: uri, found: this.lookUp(absPath) };
+  }
+
   private lookUp(fileOrUri: string): IgnoreFile | null {
     const p = fileOrUri.startsWith('file:') ? fileURLToPath(fileOrUri) : fileOrUri;
     const found = this.nearest(path.dirname(path.resolve(p)));
