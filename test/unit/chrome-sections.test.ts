@@ -68,3 +68,24 @@ test('a list of lower-case items between article paragraphs stays article', () =
   const r = classify(lines);
   for (const t of [P1, P2, P3, P4, ...items]) assert.equal(kindOf(lines, r, t), 'body');
 });
+
+test('an article rendered twice keeps its first copy whole, short lines included, and drops the second', () => {
+  const article = ['Budget Vote in the Council', '', P1, '', 'Schools will get more money', 'Buses will run more often', 'Two offices will close', '', P2, '', 'What comes next', '', P3, '', P4];
+  const lines = split(['Home', 'News', 'Sport', '', ...article, '', 'Share', '', ...article, '', 'Contact us'].join('\n'));
+  const r = classify(lines);
+  const first = (t: string) => r.kinds[lines.findIndex((l) => l.trim() === t)];
+  const last = (t: string) => r.kinds[lines.length - 1 - [...lines].reverse().findIndex((l) => l.trim() === t)];
+  for (const t of [P1, P2, P3, P4, 'Schools will get more money', 'Buses will run more often', 'Two offices will close', 'What comes next']) {
+    assert.equal(first(t), 'body', t);
+    assert.equal(last(t), 'chrome', t);
+  }
+});
+
+test('a carousel repeated on the page keeps its repeats: it holds little of the page prose', () => {
+  const T1 = 'I have listened to every episode of this show and it has changed how I think about sleep and exercise, so thank you for all of it.';
+  const carousel = ['Jane D', T1, 'Mark P', 'Great show'];
+  const lines = split([P1, '', P2, '', P3, '', P4, '', L1, '', L2, '', ...carousel, '', ...carousel].join('\n'));
+  const r = classify(lines);
+  for (const p of [P1, P2, P3, P4]) assert.equal(kindOf(lines, r, p), 'body');
+  assert.equal(r.kinds[lines.findIndex((l) => l.trim() === 'Great show')], 'chrome');
+});
