@@ -134,6 +134,8 @@ function endsWithSentence(s: string): boolean {
 }
 
 export function lineFeatures(raw: string): LineFeatures {
+  // an empty line: reading its first character would be out of bounds (and cost an optimised build of this function)
+  if (raw.length === 0) return blankFeatures();
   const first = raw.charCodeAt(0);
   const last = raw.charCodeAt(raw.length - 1);
   // a line that starts and ends with a visible ASCII character is neither blank nor in need of trimming
@@ -249,8 +251,10 @@ export function lineFeatures(raw: string): LineFeatures {
         }
         tBoundary = false;
         if (wState === 0) {
-          if (i - ws < 6) wHead = wHead * 28 + (lc - 96);
-          else wRest = wRest * 28 + (lc - 96);
+          // a word longer than a stopword is never looked up: its code stops growing (and stays a small integer)
+          const at = i - ws;
+          if (at < 6) wHead = wHead * 28 + (lc - 96);
+          else if (at < MAX_STOPWORD) wRest = wRest * 28 + (lc - 96);
         }
         if (kLen < MAX_KEY) {
           if (kLen >= skip) {
@@ -318,7 +322,7 @@ export function lineFeatures(raw: string): LineFeatures {
       tBoundary = true;
       if (wState === 0) {
         if (i - ws < 6) wHead = wHead * 28 + 27;
-        else wRest = wRest * 28 + 27;
+        else if (i - ws < MAX_STOPWORD) wRest = wRest * 28 + 27;
       }
     } else {
       prevLower = false;
