@@ -89,3 +89,10 @@ test('a carousel repeated on the page keeps its repeats: it holds little of the 
   for (const p of [P1, P2, P3, P4]) assert.equal(kindOf(lines, r, p), 'body');
   assert.equal(r.kinds[lines.findIndex((l) => l.trim() === 'Great show')], 'chrome');
 });
+
+test('the headline links under a related-articles heading inside the article are chrome; the story after them is body', () => {
+  const lines = split([P1, '', P2, '', 'Related articles', 'Rail services cut on rural lines', 'Valley road to be rebuilt', '', P3, '', P4].join('\n'));
+  const r = classify(lines);
+  for (const p of [P1, P2, P3, P4]) assert.equal(kindOf(lines, r, p), 'body');
+  for (const h of ['Rail services cut on rural lines', 'Valley road to be rebuilt']) assert.equal(kindOf(lines, r, h), 'chrome', h);
+});
