@@ -9,14 +9,13 @@
  * duplicate key is kept as a hash of its characters).
  */
 import { isBlankLine as textIsBlankLine } from '../text/lines';
-import { isStopword as stopwordTest, MAX_STOPWORD_LENGTH } from './stopwords';
+import { MAX_STOPWORD_LENGTH } from './stopwords';
 import { CUE, HEAD_CHARS, tokenCues as patternTokenCues } from './patterns';
 import { isStopwordCode as stopwordCode } from './stopwords';
 
 // module-local copies: the hot loop below reads plain constants, not imported bindings
 const tokenCues = patternTokenCues;
 const isStopwordCode = stopwordCode;
-const isStopword = stopwordTest;
 const isBlankLine = textIsBlankLine;
 const MAX_STOPWORD = MAX_STOPWORD_LENGTH;
 const HEAD = HEAD_CHARS;
@@ -352,10 +351,10 @@ export function lineFeatures(raw: string): LineFeatures {
         // a word ends
         words++;
         let isStop = false;
-        if (i - ws <= MAX_STOPWORD) {
-          if (wState === 0) isStop = isStopwordCode(wHead, wRest);
-          else if (wState === -2) isStop = isStopword(text.slice(ws, i).toLowerCase().replace(/\u2019/g, "'"));
-        }
+        // a word with a character outside ASCII is never a stopword: the stopwords are ASCII letters
+        // and apostrophes, and no such character lower-cases to those alone (U+212A KELVIN SIGN
+        // becomes `k`, which no stopword holds); one with a digit is not either
+        if (wState === 0 && i - ws <= MAX_STOPWORD) isStop = isStopwordCode(wHead, wRest);
         if (isStop) stop++;
         else {
           const s0 = text.charCodeAt(ws);

@@ -132,6 +132,8 @@ export const CUE = {
   /** the other FOOTER tokens that suffice alone, in two more groups (`footer` is the third) */
   footerS1: 1 << 26,
   footerS2: 1 << 27,
+  /** `says` (a comment's `Jane Doe says:`) */
+  says: 1 << 28,
 } as const;
 
 /**
@@ -165,6 +167,7 @@ const TOKEN_CUES: [number, string][] = [
   [CUE.noticeStrong, 'earn rece affi supp adve cons agre mess repl reca'],
   [CUE.noticeWeak, 'info inte mean cons perf inde'],
   [CUE.bioNoun, 'writ edit jour repo cont auth corr colu blog expe spec stra foun revi year join cove'],
+  [CUE.says, 'says'],
   [CUE.footerS1, 'copy subs unsu'],
   [CUE.footerS2, 'news agre'],
   [CUE.footer, 'site cook peek skip'],
@@ -381,9 +384,13 @@ const COMMENTS_START = /^(?:(?:\d+|no|one|two|three)\s+(?:comments?|responses?|r
 /** `59 Comments on “<the headline>”`, `12 thoughts on “…”`, `3 Responses to “…”`: the count heads the thread whatever the headline's length */
 const COMMENT_COUNT_TITLE = /^(?:\d+|no|one|two|three)\s+(?:comments?|responses?|replies|thoughts?)\s+(?:on|to)\s+["“‘'«]/i;
 
+/** first characters of COMMENTS_START's phrases (all but `… says:`, which the `says` cue admits) */
+const COMMENTS_START_FIRST = firsts('0123456789notrusvlhacdpwjb|');
+
 export function isCommentsStart(f: LineFeatures): boolean {
   if (f.blank) return false;
   if (f.words > 10) return f.words <= 40 && COMMENT_COUNT_TITLE.test(f.text.slice(0, 40));
+  if (!startsIn(f.text.charCodeAt(0), COMMENTS_START_FIRST) && (f.cues & CUE.says) === 0) return false;
   return COMMENTS_START.test(f.text.slice(0, 200));
 }
 
