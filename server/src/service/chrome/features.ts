@@ -204,6 +204,47 @@ export function lineFeatures(raw: string): LineFeatures {
   let tStart = 0;
   for (let i = 0; i <= n; i++) {
     const code = i < n ? text.charCodeAt(i) : 32;
+    if (code >= 97 && code <= 122 && ws >= 0) {
+      // the common case first: a lower-case ASCII letter inside a word (what the general branch
+      // below does for it, without its other tests)
+      lower++;
+      prevLower = true;
+      if (tBoundary) {
+        tActive = true;
+        tCode = code - 96;
+        tLen = 1;
+        tStart = i;
+      } else if (tActive) {
+        tCode = tCode * 28 + (code - 96);
+        if (++tLen === 4) {
+          const m = tokenCues(tCode);
+          cues |= m;
+          if (tStart < HEAD) head |= m;
+          tActive = false;
+        }
+      }
+      tBoundary = false;
+      if (wState === 0) {
+        const at = i - ws;
+        if (at < 6) wHead = wHead * 28 + (code - 96);
+        else if (at < MAX_STOPWORD) wRest = wRest * 28 + (code - 96);
+      }
+      if (kLen < MAX_KEY) {
+        if (kLen >= skip) {
+          k1 = Math.imul(k1 ^ code, 0x01000193);
+          k2 = Math.imul(k2 ^ code, 0x5bd1e995);
+          k2 ^= k2 >>> 15;
+        }
+        kLen++;
+      }
+      if (restFrom >= 0 && i >= restFrom && rLen < MAX_KEY) {
+        r1 = Math.imul(r1 ^ code, 0x01000193);
+        r2 = Math.imul(r2 ^ code, 0x5bd1e995);
+        r2 ^= r2 >>> 15;
+        rLen++;
+      }
+      continue;
+    }
     if (code < 128 ? (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) : isAlnumCode(code)) {
       if (ws < 0) {
         ws = i;
