@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { classifyChrome } from '../../server/src/service/chrome/classifier';
 import { splitLines } from '../../server/src/service/text/lines';
 import type { ChromeResult } from '../../server/src/service/types';
+import { assertScalesLinearly } from '../linearity';
 
 const P1 = 'The city council voted on Tuesday to approve a new budget that raises spending on schools and public transport by a fifth over the next two years.';
 const P2 = 'Officials said the plan would be paid for by a combination of higher property taxes and savings from the closure of two municipal offices in the old town.';
@@ -95,4 +96,14 @@ test('the headline links under a related-articles heading inside the article are
   const r = classify(lines);
   for (const p of [P1, P2, P3, P4]) assert.equal(kindOf(lines, r, p), 'body');
   for (const h of ['Rail services cut on rural lines', 'Valley road to be rebuilt']) assert.equal(kindOf(lines, r, h), 'chrome', h);
+});
+
+test('an article rendered twice in scrambled order is judged in linear time', () => {
+  assertScalesLinearly((k) => {
+    const paras: string[] = [];
+    for (let i = 0; i < 1000 * k; i++) paras.push(`Paragraph ${i} of the report says that the council has voted on the budget for the year, and that the schools will get more of it than they did before.`);
+    // each paragraph's copy sits at a different distance from it: every one is a first copy of its own
+    const lines = [...paras, '', ...[...paras].reverse()];
+    classify(lines);
+  });
 });

@@ -176,17 +176,21 @@ function undupRepeatedBlocks(out: LineEvidence[], firstCopies: readonly number[]
   const isProse = (ev: LineEvidence) => !ev.f.blank && ev.prose === 'good' && !ev.dup;
   let proseWords = 0;
   for (let k = 0; k < n; k++) if (isProse(out[k])) proseWords += out[k].f.words;
+  // the next line with the same key after each first copy, found in one backward pass
+  const keys = new Set<number>();
+  for (const i of firstCopies) keys.add(out[i].f.dupKey);
+  const nextOf = new Map<number, number>();
+  const next = new Int32Array(n).fill(-1);
+  for (let k = n - 1; k >= 0; k--) {
+    const f = out[k].f;
+    if (f.blank || !keys.has(f.dupKey)) continue;
+    next[k] = nextOf.get(f.dupKey) ?? -1;
+    nextOf.set(f.dupKey, k);
+  }
   const done = new Uint8Array(n);
   for (const i of firstCopies) {
     if (done[i]) continue;
-    const key = out[i].f.dupKey;
-    let j = -1;
-    for (let k = i + 1; k < n; k++) {
-      if (!out[k].f.blank && out[k].f.dupKey === key) {
-        j = k;
-        break;
-      }
-    }
+    const j = next[i];
     if (j < 0) continue;
     const d = j - i;
     const same = (a: number) => a >= 0 && a + d < n && a !== headerLine && out[a].f.blank === out[a + d].f.blank && (out[a].f.blank || out[a].f.dupKey === out[a + d].f.dupKey);
