@@ -6,7 +6,7 @@
  * P and R (the convention behind the quoted keep-everything baseline 0.69 / 0.99 / 0.81); the mean
  * of per-page F1 is printed beside it.
  *
- *   npm run eval:chrome [-- <data root>] [--worst N] [--page NNNN]
+ *   npm run eval:chrome [-- <data root>] [--worst N] [--page NNNN] [--errors] [--dump F] [--dump-labels F]
  *   SEED_DATA=/path/to/data npm run eval:chrome
  */
 import * as fs from 'node:fs';
@@ -131,12 +131,15 @@ function main(): void {
   let pageId: string | null = null;
   let errors = false;
   let dump: string | null = null;
+  /** --dump-labels FILE: every page's line kinds, rules and blocks, to check that a speed change keeps the output */
+  let labels: string | null = null;
   let root: string | null = null;
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '--worst') worstN = Number(args[++i]);
     else if (args[i] === '--page') pageId = args[++i];
     else if (args[i] === '--errors') errors = true;
     else if (args[i] === '--dump') dump = args[++i];
+    else if (args[i] === '--dump-labels') labels = args[++i];
     else if (args[i] === '--weight') {
       // --weight name=value: probe a line-score weight (tuning only)
       const [k, v] = args[++i].split('=');
@@ -224,6 +227,13 @@ function main(): void {
     noRec.push(score(bodyText(p.lines, r2), p.gold));
   }
   const tClassify = Date.now() - t1;
+  if (labels !== null) {
+    const out = pages.map((p) => {
+      const r = classifyChrome({ lines: p.lines, headerLine: null, title: null, recurrence: corpus.recurrenceFor(p.id), corpusFiles: corpus.fileCount });
+      return `${p.id}\n${r.kinds.map((k, i) => `${k[0]}${r.rules[i] ?? ''}`).join('\n')}\n${JSON.stringify(r.blocks)}`;
+    });
+    fs.writeFileSync(labels, out.join('\n'));
+  }
   const even = (s: Score[]) => s.filter((_, i) => Number(ids[i]) % 2 === 0);
   const odd = (s: Score[]) => s.filter((_, i) => Number(ids[i]) % 2 === 1);
 

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { classifyChrome } from '../../server/src/service/chrome/classifier';
 import { splitLines } from '../../server/src/service/text/lines';
 import type { ChromeResult } from '../../server/src/service/types';
+import { assertScalesLinearly } from '../linearity';
 
 const P1 = 'The city council voted on Tuesday to approve a new budget that raises spending on schools and public transport by a fifth over the next two years.';
 const P2 = 'Officials said the plan would be paid for by a combination of higher property taxes and savings from the closure of two municipal offices in the old town.';
@@ -67,4 +68,42 @@ test('a list of lower-case items between article paragraphs stays article', () =
   const lines = split([P1, '', P2, '', 'Pack the following before you leave home.', '', ...items, '', P3, '', P4].join('\n'));
   const r = classify(lines);
   for (const t of [P1, P2, P3, P4, ...items]) assert.equal(kindOf(lines, r, t), 'body');
+});
+
+test('an article rendered twice keeps its first copy whole, short lines included, and drops the second', () => {
+  const article = ['Budget Vote in the Council', '', P1, '', 'Schools will get more money', 'Buses will run more often', 'Two offices will close', '', P2, '', 'What comes next', '', P3, '', P4];
+  const lines = split(['Home', 'News', 'Sport', '', ...article, '', 'Share', '', ...article, '', 'Contact us'].join('\n'));
+  const r = classify(lines);
+  const first = (t: string) => r.kinds[lines.findIndex((l) => l.trim() === t)];
+  const last = (t: string) => r.kinds[lines.length - 1 - [...lines].reverse().findIndex((l) => l.trim() === t)];
+  for (const t of [P1, P2, P3, P4, 'Schools will get more money', 'Buses will run more often', 'Two offices will close', 'What comes next']) {
+    assert.equal(first(t), 'body', t);
+    assert.equal(last(t), 'chrome', t);
+  }
+});
+
+test('a carousel repeated on the page keeps its repeats: it holds little of the page prose', () => {
+  const T1 = 'I have listened to every episode of this show and it has changed how I think about sleep and exercise, so thank you for all of it.';
+  const carousel = ['Jane D', T1, 'Mark P', 'Great show'];
+  const lines = split([P1, '', P2, '', P3, '', P4, '', L1, '', L2, '', ...carousel, '', ...carousel].join('\n'));
+  const r = classify(lines);
+  for (const p of [P1, P2, P3, P4]) assert.equal(kindOf(lines, r, p), 'body');
+  assert.equal(r.kinds[lines.findIndex((l) => l.trim() === 'Great show')], 'chrome');
+});
+
+test('the headline links under a related-articles heading inside the article are chrome; the story after them is body', () => {
+  const lines = split([P1, '', P2, '', 'Related articles', 'Rail services cut on rural lines', 'Valley road to be rebuilt', '', P3, '', P4].join('\n'));
+  const r = classify(lines);
+  for (const p of [P1, P2, P3, P4]) assert.equal(kindOf(lines, r, p), 'body');
+  for (const h of ['Rail services cut on rural lines', 'Valley road to be rebuilt']) assert.equal(kindOf(lines, r, h), 'chrome', h);
+});
+
+test('an article rendered twice in scrambled order is judged in linear time', () => {
+  assertScalesLinearly((k) => {
+    const paras: string[] = [];
+    for (let i = 0; i < 1000 * k; i++) paras.push(`Paragraph ${i} of the report says that the council has voted on the budget for the year, and that the schools will get more of it than they did before.`);
+    // each paragraph's copy sits at a different distance from it: every one is a first copy of its own
+    const lines = [...paras, '', ...[...paras].reverse()];
+    classify(lines);
+  });
 });

@@ -44,6 +44,7 @@ function classify(input: ChromeInput, isCancelled?: () => boolean): ChromeResult
 
   if (art) {
     keepSubheadings(kinds, evs, art.start, art.end);
+    dropRelatedBoxes(kinds, evs, art.start, art.end);
     for (const island of findIslands(evs, isHeader, art)) for (let i = island.start; i <= island.end; i++) if (kinds[i] === 'chrome') kinds[i] = 'body';
   }
 
@@ -69,5 +70,29 @@ function keepSubheadings(kinds: LineKind[], evs: readonly LineEvidence[], start:
     while (q <= end && kinds[q] === 'blank') q++;
     if (p < start || q > end) continue;
     if (kinds[p] === 'body' && evs[q].prose !== 'short' && !evs[q].dup) kinds[i] = 'body';
+  }
+}
+
+/**
+ * A related-stories box set into the article (`Related articles` and a few headline links, then
+ * the story goes on): the heading is chrome, and so are the short lines right under it, up to the
+ * next paragraph of prose or a blank line after them. A box's headlines are short link texts; the
+ * article resumes with a paragraph.
+ */
+function dropRelatedBoxes(kinds: LineKind[], evs: readonly LineEvidence[], start: number, end: number): void {
+  for (let i = start; i <= end; i++) {
+    if (!evs[i].relatedStart) continue;
+    if (kinds[i] === 'body') kinds[i] = 'chrome';
+    let taken = 0;
+    for (let j = i + 1; j <= end && taken < 10; j++) {
+      const ev = evs[j];
+      if (ev.f.blank) {
+        if (taken > 0) break;
+        continue;
+      }
+      if (ev.prose !== 'short') break;
+      if (kinds[j] === 'body') kinds[j] = 'chrome';
+      taken++;
+    }
   }
 }

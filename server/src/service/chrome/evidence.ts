@@ -148,15 +148,68 @@ export function gatherEvidence(input: ChromeInput, isCancelled?: () => boolean):
   // a long paragraph repeated in the file: its first occurrence is judged as prose (the article
   // may be rendered twice, or restate a quote); only the later copies count as repeats
   const seenLong = new Set<number>();
+  const firstCopies: number[] = [];
   for (let i = 0; i < n; i++) {
     const ev = out[i];
     if (!ev.dup || ev.sectionPrefixed || ev.prose !== 'good' || ev.unitWords <= 25) continue;
     if (!seenLong.has(ev.f.dupKey)) {
       seenLong.add(ev.f.dupKey);
       ev.dup = false;
+      firstCopies.push(i);
     }
   }
+  if (firstCopies.length > 0) undupRepeatedBlocks(out, firstCopies, input.headerLine);
   return out;
+}
+
+/**
+ * Some pages render the whole article twice or more (a print view, a tab, an AMP copy): every
+ * line of the text, its subheadings and list items too, then recurs line for line further down.
+ * Around the first copy of a repeated long paragraph, the lines that recur at the same distance
+ * form one copied block. When that block holds at least half of the page's prose, it is the
+ * article's first rendering, and its lines are judged on their own, not as repeats (the later
+ * copies stay repeats). A repeated carousel of testimonials or a sign-up box repeated in the
+ * footer holds a small share of the page's prose and keeps its repeats.
+ */
+function undupRepeatedBlocks(out: LineEvidence[], firstCopies: readonly number[], headerLine: number | null): void {
+  const n = out.length;
+  const isProse = (ev: LineEvidence) => !ev.f.blank && ev.prose === 'good' && !ev.dup;
+  let proseWords = 0;
+  for (let k = 0; k < n; k++) if (isProse(out[k])) proseWords += out[k].f.words;
+  // the next line with the same key after each first copy, found in one backward pass
+  const keys = new Set<number>();
+  for (const i of firstCopies) keys.add(out[i].f.dupKey);
+  const nextOf = new Map<number, number>();
+  const next = new Int32Array(n).fill(-1);
+  for (let k = n - 1; k >= 0; k--) {
+    const f = out[k].f;
+    if (f.blank || !keys.has(f.dupKey)) continue;
+    next[k] = nextOf.get(f.dupKey) ?? -1;
+    nextOf.set(f.dupKey, k);
+  }
+  const done = new Uint8Array(n);
+  for (const i of firstCopies) {
+    if (done[i]) continue;
+    const j = next[i];
+    if (j < 0) continue;
+    const d = j - i;
+    const same = (a: number) => a >= 0 && a + d < n && a !== headerLine && out[a].f.blank === out[a + d].f.blank && (out[a].f.blank || out[a].f.dupKey === out[a + d].f.dupKey);
+    let a = i;
+    while (a - 1 >= 0 && i - (a - 1) < d && same(a - 1)) a--;
+    let b = i;
+    while (b + 1 < j && same(b + 1)) b++;
+    let blockWords = 0;
+    for (let k = a; k <= b; k++) {
+      done[k] = 1;
+      if (isProse(out[k])) blockWords += out[k].f.words;
+    }
+    if (blockWords * 2 < proseWords) continue;
+    for (let k = a; k <= b; k++) {
+      const ev = out[k];
+      if (ev.f.blank || !ev.dup || ev.sectionPrefixed || ev.title) continue;
+      ev.dup = false;
+    }
+  }
 }
 
 export function hitCode(ev: LineEvidence): ChromeCode | null {

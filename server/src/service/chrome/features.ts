@@ -9,14 +9,13 @@
  * duplicate key is kept as a hash of its characters).
  */
 import { isBlankLine as textIsBlankLine } from '../text/lines';
-import { isStopword as stopwordTest, MAX_STOPWORD_LENGTH } from './stopwords';
+import { MAX_STOPWORD_LENGTH } from './stopwords';
 import { CUE, HEAD_CHARS, tokenCues as patternTokenCues } from './patterns';
 import { isStopwordCode as stopwordCode } from './stopwords';
 
 // module-local copies: the hot loop below reads plain constants, not imported bindings
 const tokenCues = patternTokenCues;
 const isStopwordCode = stopwordCode;
-const isStopword = stopwordTest;
 const isBlankLine = textIsBlankLine;
 const MAX_STOPWORD = MAX_STOPWORD_LENGTH;
 const HEAD = HEAD_CHARS;
@@ -134,6 +133,8 @@ function endsWithSentence(s: string): boolean {
 }
 
 export function lineFeatures(raw: string): LineFeatures {
+  // an empty line: reading its first character would be out of bounds (and cost an optimised build of this function)
+  if (raw.length === 0) return blankFeatures();
   const first = raw.charCodeAt(0);
   const last = raw.charCodeAt(raw.length - 1);
   // a line that starts and ends with a visible ASCII character is neither blank nor in need of trimming
@@ -203,6 +204,47 @@ export function lineFeatures(raw: string): LineFeatures {
   let tStart = 0;
   for (let i = 0; i <= n; i++) {
     const code = i < n ? text.charCodeAt(i) : 32;
+    if (code >= 97 && code <= 122 && ws >= 0) {
+      // the common case first: a lower-case ASCII letter inside a word (what the general branch
+      // below does for it, without its other tests)
+      lower++;
+      prevLower = true;
+      if (tBoundary) {
+        tActive = true;
+        tCode = code - 96;
+        tLen = 1;
+        tStart = i;
+      } else if (tActive) {
+        tCode = tCode * 28 + (code - 96);
+        if (++tLen === 4) {
+          const m = tokenCues(tCode);
+          cues |= m;
+          if (tStart < HEAD) head |= m;
+          tActive = false;
+        }
+      }
+      tBoundary = false;
+      if (wState === 0) {
+        const at = i - ws;
+        if (at < 6) wHead = wHead * 28 + (code - 96);
+        else if (at < MAX_STOPWORD) wRest = wRest * 28 + (code - 96);
+      }
+      if (kLen < MAX_KEY) {
+        if (kLen >= skip) {
+          k1 = Math.imul(k1 ^ code, 0x01000193);
+          k2 = Math.imul(k2 ^ code, 0x5bd1e995);
+          k2 ^= k2 >>> 15;
+        }
+        kLen++;
+      }
+      if (restFrom >= 0 && i >= restFrom && rLen < MAX_KEY) {
+        r1 = Math.imul(r1 ^ code, 0x01000193);
+        r2 = Math.imul(r2 ^ code, 0x5bd1e995);
+        r2 ^= r2 >>> 15;
+        rLen++;
+      }
+      continue;
+    }
     if (code < 128 ? (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) : isAlnumCode(code)) {
       if (ws < 0) {
         ws = i;
@@ -249,8 +291,10 @@ export function lineFeatures(raw: string): LineFeatures {
         }
         tBoundary = false;
         if (wState === 0) {
-          if (i - ws < 6) wHead = wHead * 28 + (lc - 96);
-          else wRest = wRest * 28 + (lc - 96);
+          // a word longer than a stopword is never looked up: its code stops growing (and stays a small integer)
+          const at = i - ws;
+          if (at < 6) wHead = wHead * 28 + (lc - 96);
+          else if (at < MAX_STOPWORD) wRest = wRest * 28 + (lc - 96);
         }
         if (kLen < MAX_KEY) {
           if (kLen >= skip) {
@@ -318,7 +362,7 @@ export function lineFeatures(raw: string): LineFeatures {
       tBoundary = true;
       if (wState === 0) {
         if (i - ws < 6) wHead = wHead * 28 + 27;
-        else wRest = wRest * 28 + 27;
+        else if (i - ws < MAX_STOPWORD) wRest = wRest * 28 + 27;
       }
     } else {
       prevLower = false;
@@ -348,10 +392,10 @@ export function lineFeatures(raw: string): LineFeatures {
         // a word ends
         words++;
         let isStop = false;
-        if (i - ws <= MAX_STOPWORD) {
-          if (wState === 0) isStop = isStopwordCode(wHead, wRest);
-          else if (wState === -2) isStop = isStopword(text.slice(ws, i).toLowerCase().replace(/\u2019/g, "'"));
-        }
+        // a word with a character outside ASCII is never a stopword: the stopwords are ASCII letters
+        // and apostrophes, and no such character lower-cases to those alone (U+212A KELVIN SIGN
+        // becomes `k`, which no stopword holds); one with a digit is not either
+        if (wState === 0 && i - ws <= MAX_STOPWORD) isStop = isStopwordCode(wHead, wRest);
         if (isStop) stop++;
         else {
           const s0 = text.charCodeAt(ws);

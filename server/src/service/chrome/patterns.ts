@@ -74,7 +74,8 @@ const NOTICE_WEAK = /\b(?:for (?:general )?information(?:al purposes)? only|(?:i
 const CALL_TO_ACTION = /^(?:discover|learn (?:how|more|why|what|about)|find out|explore|check out|book (?:a|your)|start (?:your|a) (?:free|14|30)|try (?:it )?(?:for )?free|sign up|join (?:us|our|the|now)|download (?:our|the|now)|get (?:started|your|the|a free|in touch)|shop (?:our|the|now)|request (?:a|your)|schedule (?:a|your)|call (?:us|now|today))\b/i;
 
 // ---- phrases of site chrome ------------------------------------------------------------------
-const FOOTER = /(?:©|\bcopyright\b|\ball rights reserved\b|\bprivacy (?:policy|notice|settings)\b|\bterms (?:of (?:use|service)|and conditions|& conditions)\b|\bcontact us\b|\babout us\b|\bsitemap\b|\bsite map\b|\bcookie(?:s| policy| settings| preferences)?\b|\bnewsletter\b|\bsubscribe\b|\bagree to (?:our|the)\b|\bemail address\b|\bunsubscribe\b|\bshare (?:your )?feedback\b|\bsneak a peek\b|\bdo not sell\b|\baccessibility statement\b|\bpowered by\b|\bback to top\b|\bskip to (?:main )?content\b)/i;
+/** The footer phrases in one expression; `footerPhrase` runs them in parts (exported for its test). */
+export const FOOTER = /(?:©|\bcopyright\b|\ball rights reserved\b|\bprivacy (?:policy|notice|settings)\b|\bterms (?:of (?:use|service)|and conditions|& conditions)\b|\bcontact us\b|\babout us\b|\bsitemap\b|\bsite map\b|\bcookie(?:s| policy| settings| preferences)?\b|\bnewsletter\b|\bsubscribe\b|\bagree to (?:our|the)\b|\bemail address\b|\bunsubscribe\b|\bshare (?:your )?feedback\b|\bsneak a peek\b|\bdo not sell\b|\baccessibility statement\b|\bpowered by\b|\bback to top\b|\bskip to (?:main )?content\b)/i;
 const BOILER = /^(?:share(?: this| on| via| article| story| post)?(?: (?:on|via|to))?(?: (?:facebook|twitter|x|linkedin|whatsapp|email|reddit|telegram|pinterest|bluesky|threads))?|tweet|email|print|pin(?: it)?|whatsapp|facebook|twitter|linkedin|reddit|telegram|copy link|copied|link copied|save|saved|bookmark|listen|play|pause|follow(?: us)?|sign in|sign up|log ?in|log ?out|register|my account|search|menu|close|open|toggle navigation|skip to (?:main )?content|home|advertisement|advert|sponsored(?: content)?|ad|ads|read more|continue reading|load more|show more|see more|view more|more|next|previous|prev|back|top|reply|like|comment|comments|\d+\s+comments?|leave a (?:reply|comment)|cancel reply|post comment|submit|loading\.*|watch|video|photos?|gallery|image|tags?:?|topics?:?|categories:?|filed under:?|related:?|trending(?: now)?|popular|most (?:read|popular|viewed)|editor'?s picks?|you may also like|you might also like|recommended(?: for you)?|latest(?: news| stories| posts)?|more (?:from|stories|news|on|in)\b.{0,60}|read (?:also|next|this)\b.{0,60}|see also\b.{0,60}|related (?:articles|posts|stories|news|content|topics|reading)|about the author|explore(?: more)?|newsletter|subscribe(?: now| today)?|get the app|download the app|contact(?: us)?|feedback|privacy|terms|faq|help)\W{0,3}$/i;
 const BOILER_START = /^(?:(?:this|the) (?:article|story|post|page|piece) (?:was|is|has been) (?:originally |first )?(?:published|updated|produced|written|shared|amended|corrected|edited)|tags?\s*[:\-–]\s|filed under\b|categories\s*:|topics\s*:|(?:sign|subscribe|register) (?:up|in|now|today) (?:for|to)|follow us on|click here|tap here|we (?:use|may earn) (?:cookies|a commission|commission)|by (?:clicking|continuing|using this|signing up|subscribing)|join (?:our|the) (?:newsletter|mailing list|community)|get (?:our|the latest)|already (?:a )?(?:subscriber|member|have an account)|don't miss|never miss|share this (?:article|story|post)|if you (?:liked|enjoyed) this|(?:read|see|watch) (?:more|also|next|the full)\s*:|related\s*:|more\s*:|also read\s*:|read also\s*:|advertisement\b)/i;
 
@@ -111,7 +112,54 @@ export const CUE = {
   bioNoun: 1 << 11,
   footer: 1 << 12,
   creditTail: 1 << 13,
+  /*
+   * FOOTER phrases whose first token is common in prose (`top`, `us`, `right`, `terms`, …) need a
+   * second token as well (`back to top`, `contact us`, `all rights reserved`): one bit for the
+   * first tokens and one for the second tokens of each group of phrases
+   */
+  footerA1: 1 << 14,
+  footerA2: 1 << 15,
+  footerB1: 1 << 16,
+  footerB2: 1 << 17,
+  footerC1: 1 << 18,
+  footerC2: 1 << 19,
+  footerD1: 1 << 20,
+  footerD2: 1 << 21,
+  footerE1: 1 << 22,
+  footerE2: 1 << 23,
+  footerF1: 1 << 24,
+  footerF2: 1 << 25,
+  /** the other FOOTER tokens that suffice alone, in two more groups (`footer` is the third) */
+  footerS1: 1 << 26,
+  footerS2: 1 << 27,
+  /** `says` (a comment's `Jane Doe says:`) */
+  says: 1 << 28,
 } as const;
+
+/**
+ * FOOTER cut into parts by the cues each needs (one big alternation tries every phrase at every
+ * character; a part of a few phrases runs several times faster, and only where its cues are).
+ * A part runs when the line has a token of both its cue sets (`[bits, bits]` for tokens that
+ * suffice alone). Together the parts match exactly the lines FOOTER matches.
+ */
+const FOOTER_PARTS: [number, number, RegExp][] = [
+  [CUE.copyright, CUE.copyright, /©/],
+  [CUE.footerS1, CUE.footerS1, /\bcopyright\b|\bsubscribe\b|\bunsubscribe\b/i],
+  [CUE.footerS2, CUE.footerS2, /\bnewsletter\b|\bagree to (?:our|the)\b/i],
+  [CUE.footer, CUE.footer, /\bsitemap\b|\bsite map\b|\bcookie(?:s| policy| settings| preferences)?\b|\bsneak a peek\b|\bskip to (?:main )?content\b/i],
+  [CUE.footerA1, CUE.footerA2, /\ball rights reserved\b|\baccessibility statement\b/i],
+  [CUE.footerB1, CUE.footerB2, /\bshare (?:your )?feedback\b|\bback to top\b/i],
+  [CUE.footerC1, CUE.footerC2, /\bcontact us\b|\babout us\b|\bemail address\b/i],
+  [CUE.footerD1, CUE.footerD2, /\bprivacy (?:policy|notice|settings)\b|\bterms (?:of (?:use|service)|and conditions|& conditions)\b/i],
+  [CUE.footerE1, CUE.footerE2, /\bpowered by\b/i],
+  [CUE.footerF1, CUE.footerF2, /\bdo not sell\b/i],
+];
+
+/** Whether the head slice `h`, whose cue bits are `c`, holds a FOOTER phrase (the same answer as `FOOTER.test(h)`). */
+export function footerPhrase(h: string, c: number): boolean {
+  for (const [a, b, re] of FOOTER_PARTS) if ((c & a) !== 0 && (c & b) !== 0 && re.test(h)) return true;
+  return false;
+}
 
 const TOKEN_CUES: [number, string][] = [
   [CUE.script, 'func docu wind goog data'],
@@ -119,7 +167,28 @@ const TOKEN_CUES: [number, string][] = [
   [CUE.noticeStrong, 'earn rece affi supp adve cons agre mess repl reca'],
   [CUE.noticeWeak, 'info inte mean cons perf inde'],
   [CUE.bioNoun, 'writ edit jour repo cont auth corr colu blog expe spec stra foun revi year join cove'],
-  [CUE.footer, 'copy righ priv term us site cook news subs agre addr unsu feed peek sell acce powe top skip'],
+  [CUE.says, 'says'],
+  [CUE.footerS1, 'copy subs unsu'],
+  [CUE.footerS2, 'news agre'],
+  [CUE.footer, 'site cook peek skip'],
+  // accessibility statement, all rights reserved
+  [CUE.footerA1, 'acce righ'],
+  [CUE.footerA2, 'stat rese'],
+  // back to top, share (your) feedback
+  [CUE.footerB1, 'top feed'],
+  [CUE.footerB2, 'back shar'],
+  // contact us, about us, email address
+  [CUE.footerC1, 'us addr'],
+  [CUE.footerC2, 'cont abou emai'],
+  // terms of use / of service / and conditions, privacy policy / notice / settings
+  [CUE.footerD1, 'term priv'],
+  [CUE.footerD2, 'use serv cond poli noti sett'],
+  // powered by
+  [CUE.footerE1, 'powe'],
+  [CUE.footerE2, 'by'],
+  // do not sell
+  [CUE.footerF1, 'sell'],
+  [CUE.footerF2, 'not'],
   [CUE.creditTail, 'cour phot imag cred pict c'],
 ];
 
@@ -210,7 +279,7 @@ const CREDIT_ONLY_FIRST = firsts('(picsg');
 const BOILER_START_FIRST = firsts('tfcsrwbjgadnim');
 
 /** Cues of the first HEAD characters: the line's head cues, plus a token the cut shortens. */
-function headCues(f: LineFeatures): number {
+export function headCues(f: LineFeatures): number {
   const t = f.text;
   let cues = f.headCues;
   if (t.length > HEAD && isWordCode(t.charCodeAt(HEAD))) {
@@ -291,7 +360,7 @@ export function matchPattern(f: LineFeatures): PatternHit | null {
   if (f.words <= 80 && (hc & CUE.noticeStrong) !== 0 && NOTICE_STRONG.test(h)) return { code: 'chrome.boilerplate', why: 'affiliate, consent or legal notice of the site', strong: true };
   if (f.words <= 150 && (((hc & CUE.noticeWeak) !== 0 && NOTICE_WEAK.test(h)) || ((tc & CUE.noticeWeak) !== 0 && NOTICE_WEAK.test(t)))) return { code: 'chrome.boilerplate', why: 'disclaimer-like notice', strong: false };
   if (f.words <= 120 && (hc & CUE.bioNoun) !== 0 && startsIn(c0, BIO_SENTENCE_FIRST) && AUTHOR_BIO_SENTENCE.test(h)) return { code: 'chrome.byline', why: 'author bio ("… is a writer …")', strong: false };
-  if (f.words <= 60 && (hc & (CUE.footer | CUE.copyright)) !== 0 && FOOTER.test(h)) return { code: 'chrome.footer', why: 'site footer phrase (copyright, contact, privacy, newsletter, feedback)', strong: f.words <= 12 };
+  if (f.words <= 60 && footerPhrase(h, hc)) return { code: 'chrome.footer', why: 'site footer phrase (copyright, contact, privacy, newsletter, feedback)', strong: f.words <= 12 };
   if (f.words <= 70 && (tc & (CUE.creditTail | CUE.copyright)) !== 0 && CREDIT_TAIL.test(t)) return { code: 'chrome.photo-credit', why: 'caption ending in a picture credit', strong: true };
   if (f.words <= 40 && startsIn(c0, BARE_URL_FIRST) && BARE_URL.test(h)) return { code: 'chrome.boilerplate', why: 'a bare web address', strong: false };
   if (f.words <= 30 && startsIn(c0, CALL_TO_ACTION_FIRST) && CALL_TO_ACTION.test(h)) return { code: 'chrome.boilerplate', why: 'call to action ("Learn how…", "Sign up…")', strong: false };
@@ -315,9 +384,13 @@ const COMMENTS_START = /^(?:(?:\d+|no|one|two|three)\s+(?:comments?|responses?|r
 /** `59 Comments on “<the headline>”`, `12 thoughts on “…”`, `3 Responses to “…”`: the count heads the thread whatever the headline's length */
 const COMMENT_COUNT_TITLE = /^(?:\d+|no|one|two|three)\s+(?:comments?|responses?|replies|thoughts?)\s+(?:on|to)\s+["“‘'«]/i;
 
+/** first characters of COMMENTS_START's phrases (all but `… says:`, which the `says` cue admits) */
+const COMMENTS_START_FIRST = firsts('0123456789notrusvlhacdpwjb|');
+
 export function isCommentsStart(f: LineFeatures): boolean {
   if (f.blank) return false;
   if (f.words > 10) return f.words <= 40 && COMMENT_COUNT_TITLE.test(f.text.slice(0, 40));
+  if (!startsIn(f.text.charCodeAt(0), COMMENTS_START_FIRST) && (f.cues & CUE.says) === 0) return false;
   return COMMENTS_START.test(f.text.slice(0, 200));
 }
 
