@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   const sentenceLinker = new m.SentenceIndex({ minScore: settings.matching.minScore, maxFanOut: 200 });
   const logger = { info() {}, warn: (x: string) => console.error('warn:', x), error: (x: string) => console.error('error:', x) };
   const g = globalThis as { gc?: () => void };
-  const service = m.createSeedService({ workspace, logger, settings: () => settings, lineCounter: new m.LineRecurrence(), sentenceLinker, parallel, collectGarbage: g.gc ? () => g.gc!() : undefined });
+  const service = m.createSeedService({ workspace, logger, settings: () => settings, lineCounter: new m.LineRecurrence(), sentenceLinker, parallel });
   let peak = 0;
   let atPeak = '';
   const t00 = performance.now();

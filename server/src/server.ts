@@ -132,8 +132,6 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     sentenceLinker: new SentenceIndex({ minScore: Math.min(globalSettings.matching.minScore, DEFAULT_MIN_SCORE), maxFanOut: 200 }),
     // the index build reads and analyses files on worker threads (the bundle sits beside this one)
     parallel: WorkerIndexer.create(__dirname),
-    // started with --expose-gc by the client (SERVER_EXEC_ARGV); without it, V8 decides alone
-    collectGarbage: typeof globalThis.gc === 'function' ? () => globalThis.gc!() : undefined,
   });
 
   return {

@@ -69,8 +69,6 @@ export interface SeedServiceOptions {
   sentenceLinker?: SentenceLinker;
   /** other threads to index on when the corpus is large (the line counter must support it) */
   parallel?: ParallelIndexer;
-  /** a full garbage collection, run every GC_EVERY_FILES files of an index build (keeps its peak memory down) */
-  collectGarbage?: () => void;
 }
 
 export interface IndexProgress {
@@ -101,7 +99,7 @@ function detached(s: Sentence): Sentence {
 /** Analyses kept for documents the editor does not have open (the CLI, indexing, hovers on others). */
 const MAX_CACHED_CLOSED = 32;
 
-/** During an index build, garbage is collected (when the host can) every this many files. */
+/** An index worker collects its garbage (when the host can) every this many files. */
 export const GC_EVERY_FILES = 1000;
 
 /** A full index build of at least this many files runs on `parallel` threads when there are any. */
@@ -122,7 +120,6 @@ export class SeedService {
   private readonly lineCounter?: LineCounter;
   private readonly sentenceLinker?: SentenceLinker;
   private parallel?: ParallelIndexer;
-  private readonly collectGarbage?: () => void;
   private ignores?: IgnoreFilter;
   /** bumped whenever corpus-wide state changes, so cached analyses that read it are redone */
   private epoch = 0;
@@ -143,7 +140,6 @@ export class SeedService {
     this.lineCounter = opts.lineCounter;
     this.sentenceLinker = opts.sentenceLinker;
     this.parallel = opts.parallel;
-    this.collectGarbage = opts.collectGarbage;
     this.fileWatch = this.workspace.onDidChangeFiles((changes) => {
       void this.filesChanged(changes);
     });
@@ -481,7 +477,6 @@ export class SeedService {
     const done = () => {
       indexed++;
       if (onProgress && (indexed % 100 === 0 || indexed === total)) onProgress({ indexed, total });
-      if (indexed % GC_EVERY_FILES === 0) this.collectGarbage?.();
     };
     let remaining: readonly string[] = uris;
     if (this.parallel && total >= PARALLEL_INDEX_MIN_FILES && this.lineCounter?.setFileKeys && this.lineCounter.snapshot) {
@@ -570,6 +565,9 @@ export class SeedService {
         remote: (batch) => parallel.digest(batch),
         lanes: remote ? parallel.lanes : 0,
         batch: 16,
+        // analysing here too made the build ~30 % faster but put hovers at 65 ms p95 and the
+        // peak at 450 MB (bench, 10,000 files): this thread stays free for requests instead
+        localMode: 'fallback',
         local: async (job) => {
           await this.indexFile(job.uri);
           return 'here';

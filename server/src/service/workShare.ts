@@ -11,6 +11,11 @@ export interface WorkShare<J, R> {
   lanes: number;
   batch: number;
   local: (job: J) => Promise<R>;
+  /**
+   * `share`: this thread also does jobs from the back of the list; `fallback`: only those the
+   * other threads could not do (this thread stays free for requests).
+   */
+  localMode?: 'share' | 'fallback';
   take: (job: J, result: R) => void;
   pause: () => Promise<void>;
   cancelled: () => boolean;
@@ -49,7 +54,7 @@ export async function shareWork<J, R>(jobs: readonly J[], o: WorkShare<J, R>): P
     while (!o.cancelled()) {
       let job: J;
       if (retry.length) job = retry.pop()!;
-      else if (lo < hi) job = jobs[--hi];
+      else if (lo < hi && (o.localMode !== 'fallback' || remoteFailed || o.lanes <= 0)) job = jobs[--hi];
       else break;
       o.take(job, await o.local(job));
       await o.pause();

@@ -2,10 +2,10 @@
  * Node options the language server is started with, by the client and by everything that
  * starts it the same way (the benchmark, the protocol tests).
  *
- * `--expose-gc`: while the corpus index is built, the server collects garbage every
- * GC_EVERY_FILES files (server.ts). Analysing thousands of files leaves tens of megabytes of
- * garbage that V8 would otherwise keep until the heap is twice the live data, which put the
- * peak of a 10,000-file build with an index worker over the 400 MB budget.
+ * `--expose-gc`: an index worker collects its garbage every GC_EVERY_FILES files it analyses
+ * (corpusWorker.ts). Analysing thousands of files leaves tens of megabytes of garbage that V8
+ * would otherwise keep until the heap is twice the live data; the worker's heap counts against
+ * the server's 400 MB budget.
  */
 export const SERVER_EXEC_ARGV: readonly string[] = ['--expose-gc'];
 
