@@ -253,7 +253,8 @@ export async function runCli(args: string[], folder: string): Promise<{ ms: numb
   (p.stdio[3] as NodeJS.ReadableStream).on('data', (d: Buffer) => (usage += d.toString()));
   const poll = setInterval(() => {
     const m = p.pid ? procMemory(p.pid) : null;
-    if (m) hwm = Math.max(hwm, m.hwmMB);
+    // a read while the process exits can miss the field (NaN), which Math.max would keep
+    if (m && Number.isFinite(m.hwmMB)) hwm = Math.max(hwm, m.hwmMB);
   }, 100);
   const code = await new Promise<number | null>((r) => p.on('close', r));
   clearInterval(poll);
