@@ -1,11 +1,9 @@
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import * as path from 'node:path';
 import type { SeedReviewSettings } from '../shared/settings';
 import type { CorpusFile } from './pathWorkspace';
 import { FileAnalyser, lineKeysOf, type FileJob, type FileOutcome, type KeysOutcome, type Mode } from './fileTasks';
 import { buildRecurrenceTable, type RecurrenceTableData } from '../service/corpus';
-import { WorkerPool, orderedBatches } from '../node/workerPool';
+import { WorkerPool, corpusWorkerFile, orderedBatches } from '../node/workerPool';
 
 /** Below this many files one thread is used unless --jobs says otherwise (starting workers costs more). */
 export const PARALLEL_THRESHOLD = 200;
@@ -26,8 +24,7 @@ export interface CorpusRunOptions {
 
 /** The bundled worker entry beside the CLI bundle (server/out/corpusWorker.js). */
 export function workerFile(): string | null {
-  const f = path.join(__dirname, 'corpusWorker.js');
-  return existsSync(f) ? f : null;
+  return corpusWorkerFile(__dirname);
 }
 
 export function threadCount(files: number, jobs: number | undefined): number {

@@ -1,10 +1,8 @@
-import { SentenceIndex, sentenceTokens, type SentenceLinkIds, type SentenceTokens } from '../service/crosslinks/sentenceIndex';
+import { SentenceIndex, type SentenceLinkIds, type SentenceTokens } from '../service/crosslinks/sentenceIndex';
 import type { SeedReviewSettings } from '../shared/settings';
 import type { AnalyzedFileJson } from './analyzeJson';
 import { sentenceRange, type LinkedSentence } from './fileTasks';
 import { WorkerPool, orderedBatches } from '../node/workerPool';
-
-export { sentenceTokens };
 
 /** Files per request when links are read on worker threads. */
 const LINKS_BATCH = 16;

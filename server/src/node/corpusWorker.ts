@@ -4,12 +4,10 @@
  * Files are read here, so their text never crosses threads.
  */
 import { parentPort } from 'node:worker_threads';
-import { fileURLToPath } from 'node:url';
 import { FileAnalyser, lineKeysOf, type AnalyseOptions, type FileJob } from '../cli/fileTasks';
 import { RecurrenceTable, fileLineKeys, type RecurrenceTableData } from '../service/corpus';
 import { digestFile, type DigestJob, type FileDigest } from '../service/corpusIndex';
-import { GC_EVERY_FILES } from '../service';
-import { readSeedFileSync } from './readSeedFile';
+import { readSeedText } from './readSeedFile';
 import { SentenceIndex, type FrozenSentenceIndex } from '../service/crosslinks/sentenceIndex';
 
 export type WorkerRequest =
@@ -26,14 +24,10 @@ let analyser: FileAnalyser | null = null;
 let table: RecurrenceTable | null = null;
 let links: SentenceIndex | null = null;
 let digested = 0;
-const port = parentPort!;
 
-/** A corpus file's text as the server's workspace reads it; undefined when it cannot be read. */
-function readUri(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
-  const r = readSeedFileSync(fileURLToPath(uri));
-  return r.ok ? r.content.text : undefined;
-}
+/** An index worker collects its garbage (when the process runs with --expose-gc) every this many files. */
+const GC_EVERY_FILES = 1000;
+const port = parentPort!;
 
 port.on('message', (msg: WorkerRequest) => {
   try {
@@ -61,7 +55,7 @@ port.on('message', (msg: WorkerRequest) => {
       }
       case 'indexKeys': {
         const out = msg.uris.map((uri) => {
-          const text = readUri(uri);
+          const text = readSeedText(uri);
           return text === undefined ? null : fileLineKeys(text);
         });
         port.postMessage({ id: msg.id, result: out }, out.flatMap((k) => (k ? [k.buffer as ArrayBuffer] : [])));
@@ -73,7 +67,7 @@ port.on('message', (msg: WorkerRequest) => {
         break;
       case 'digest': {
         const out: (FileDigest | null)[] = msg.jobs.map((j) => {
-          const text = readUri(j.uri);
+          const text = readSeedText(j.uri);
           return text === undefined ? null : digestFile(j.uri, text, table!, j.maxFileSize);
         });
         // as the server's thread does (see SERVER_EXEC_ARGV): the worker's heap counts too

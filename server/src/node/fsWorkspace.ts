@@ -4,7 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Disposable, FileChange, SeedWorkspace } from '../service/workspace';
-import { readSeedFileSync } from './readSeedFile';
+import { readSeedText } from './readSeedFile';
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', '.vscode-test', 'out', '.cache']);
 
@@ -95,9 +95,7 @@ export class FsWorkspace implements SeedWorkspace {
   async readText(uri: string): Promise<string | undefined> {
     const open = this.openDocument(uri);
     if (open) return open.getText();
-    if (!uri.startsWith('file:')) return undefined;
-    const r = readSeedFileSync(fileURLToPath(uri));
-    return r.ok ? r.content.text : undefined;
+    return readSeedText(uri);
   }
 
   onDidChangeFiles(listener: (changes: readonly FileChange[]) => void): Disposable {

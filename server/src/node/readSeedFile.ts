@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { promises as fs, readFileSync } from 'node:fs';
 
 export interface SeedFileContent {
@@ -58,6 +59,13 @@ export function readSeedFileSync(path: string): ReadResult {
     return unreadable(path, e);
   }
   return fromBytes(path, bytes);
+}
+
+/** A corpus file's text by its `file:` uri (undefined when it is not a readable seed file). */
+export function readSeedText(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  const r = readSeedFileSync(fileURLToPath(uri));
+  return r.ok ? r.content.text : undefined;
 }
 
 function fromBytes(path: string, bytes: Uint8Array): ReadResult {

@@ -1,9 +1,7 @@
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import * as path from 'node:path';
 import type { RecurrenceTableData } from '../service/corpus';
 import type { DigestJob, FileDigest, ParallelIndexer } from '../service/corpusIndex';
-import { WorkerPool } from './workerPool';
+import { WorkerPool, corpusWorkerFile } from './workerPool';
 
 /**
  * Worker threads of the server's index build: one fewer than the cores (the server's thread
@@ -32,8 +30,8 @@ export class WorkerIndexer implements ParallelIndexer {
 
   /** An indexer when the worker bundle is there (it is not when the service runs from source). */
   static create(dir: string, threads = indexThreads()): WorkerIndexer | undefined {
-    const file = path.join(dir, 'corpusWorker.js');
-    return existsSync(file) && threads >= 1 ? new WorkerIndexer(file, threads) : undefined;
+    const file = corpusWorkerFile(dir);
+    return file && threads >= 1 ? new WorkerIndexer(file, threads) : undefined;
   }
 
   /** two requests per thread, so a thread never waits for the next batch */

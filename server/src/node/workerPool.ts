@@ -1,4 +1,12 @@
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
+
+/** The bundled worker entry (`corpusWorker.js`) in `dir`, or null when it is not there (running from source). */
+export function corpusWorkerFile(dir: string): string | null {
+  const f = path.join(dir, 'corpusWorker.js');
+  return existsSync(f) ? f : null;
+}
 import type { WorkerRequest } from './corpusWorker';
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };

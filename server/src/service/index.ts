@@ -99,9 +99,6 @@ function detached(s: Sentence): Sentence {
 /** Analyses kept for documents the editor does not have open (the CLI, indexing, hovers on others). */
 const MAX_CACHED_CLOSED = 32;
 
-/** An index worker collects its garbage (when the host can) every this many files. */
-export const GC_EVERY_FILES = 1000;
-
 /** A full index build of at least this many files runs on `parallel` threads when there are any. */
 export const PARALLEL_INDEX_MIN_FILES = 300;
 

@@ -224,11 +224,7 @@ export class SentenceIndex {
     this.minContentTokens = options.minContentTokens ?? 5;
     this.containment = options.containment ?? true;
     if (options.shared) {
-      const share = <T extends Int32Array | Uint8Array>(a: T): T => {
-        const b = like(a, a.length, true);
-        b.set(a as never);
-        return b;
-      };
+      const share = <T extends Int32Array | Uint8Array>(a: T): T => sharedCopy(a, a.length);
       this.df = share(this.df);
       this.poolIds = share(this.poolIds);
       this.poolFlags = share(this.poolFlags);

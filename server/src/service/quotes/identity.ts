@@ -255,8 +255,8 @@ interface NameInfo {
   display?: string;
   fullness?: number;
   capitals?: number;
-  /** the name's own copy of its text (a shared entry must not hold a slice of a document) */
-  text?: string;
+  /** the name's text (in a shared entry its own copy: it must not hold a slice of a document) */
+  text: string;
 }
 
 /**
@@ -282,17 +282,12 @@ let oldNames = new Map<string, NameInfo>();
 function sharedInfo(name: string): NameInfo {
   let i = youngNames.get(name);
   if (i !== undefined) return i;
-  i = oldNames.get(name);
-  if (!i) {
-    const text = ownCopy(name);
-    i = { text };
-    name = text;
-  }
+  i = oldNames.get(name) ?? { text: ownCopy(name) };
   if (youngNames.size >= GENERATION) {
     oldNames = youngNames;
     youngNames = new Map();
   }
-  youngNames.set(i.text ?? name, i);
+  youngNames.set(i.text, i);
   return i;
 }
 
@@ -305,7 +300,7 @@ export class NameCache {
   private readonly map = new Map<string, NameInfo>();
   /** the name asked about last: a mention's shape, key and display name are asked in a row */
   private lastName: string | null = null;
-  private lastInfo: NameInfo = {};
+  private lastInfo: NameInfo = { text: '' };
 
   private info(name: string): NameInfo {
     if (name === this.lastName) return this.lastInfo;
@@ -314,7 +309,7 @@ export class NameCache {
     else {
       i = this.map.get(name);
       if (!i) {
-        i = {};
+        i = { text: name };
         this.map.set(name, i);
       }
     }
@@ -323,43 +318,37 @@ export class NameCache {
     return i;
   }
 
-  private wordsOf(i: NameInfo, name: string): NameWords {
-    return (i.words ??= nameWords(name));
+  private wordsOf(i: NameInfo): NameWords {
+    return (i.words ??= nameWords(i.text));
   }
 
   shape(name: string): NameShape {
     const i = this.info(name);
-    name = i.text ?? name;
-    return (i.shape ??= shapeOf(this.wordsOf(i, name)));
+    return (i.shape ??= shapeOf(this.wordsOf(i)));
   }
 
   key(name: string): string {
     const i = this.info(name);
-    name = i.text ?? name;
-    return (i.key ??= keyOf(this.wordsOf(i, name), (i.shape ??= shapeOf(this.wordsOf(i, name)))));
+    return (i.key ??= keyOf(this.wordsOf(i), (i.shape ??= shapeOf(this.wordsOf(i)))));
   }
 
   definite(name: string): boolean {
     const i = this.info(name);
-    name = i.text ?? name;
-    return (i.definite ??= definiteOf(this.wordsOf(i, name)));
+    return (i.definite ??= definiteOf(this.wordsOf(i)));
   }
 
   display(name: string): string {
     const i = this.info(name);
-    name = i.text ?? name;
-    return (i.display ??= displayName(name));
+    return (i.display ??= displayName(i.text));
   }
 
   fullness(name: string): number {
     const i = this.info(name);
-    name = i.text ?? name;
-    return (i.fullness ??= fullnessOf(this.wordsOf(i, name)));
+    return (i.fullness ??= fullnessOf(this.wordsOf(i)));
   }
 
   capitals(name: string): number {
     const i = this.info(name);
-    name = i.text ?? name;
-    return (i.capitals ??= capitalWords(name));
+    return (i.capitals ??= capitalWords(i.text));
   }
 }
