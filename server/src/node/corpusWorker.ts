@@ -3,11 +3,12 @@
  * the server's index build (line keys, then each file's digest against a frozen recurrence table).
  * Files are read here, so their text never crosses threads.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { FileAnalyser, lineKeysOf, type AnalyseOptions, type FileJob } from '../cli/fileTasks';
 import { RecurrenceTable, fileLineKeys, type RecurrenceTableData } from '../service/corpus';
 import { digestFile, type DigestJob, type FileDigest } from '../service/corpusIndex';
 import { readSeedText } from './readSeedFile';
+import { lowerThisThreadPriority } from './threadPriority';
 import { SentenceIndex, type FrozenSentenceIndex } from '../service/crosslinks/sentenceIndex';
 
 export type WorkerRequest =
@@ -28,6 +29,8 @@ let digested = 0;
 /** An index worker collects its garbage (when the process runs with --expose-gc) every this many files. */
 const GC_EVERY_FILES = 1000;
 const port = parentPort!;
+// the server's index workers give way to its thread (and to the rest of the machine): they run in the background
+if ((workerData as { background?: boolean } | null)?.background) lowerThisThreadPriority();
 
 port.on('message', (msg: WorkerRequest) => {
   try {

@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import type { RecurrenceTableData } from '../service/corpus';
 import type { DigestJob, FileDigest, ParallelIndexer } from '../service/corpusIndex';
 import { WorkerPool, corpusWorkerFile } from './workerPool';
+import { threadPriorityAvailable } from './threadPriority';
 
 /**
  * Worker threads of the server's index build: one fewer than the cores (the server's thread
@@ -40,7 +41,8 @@ export class WorkerIndexer implements ParallelIndexer {
   }
 
   private get workers(): WorkerPool {
-    this.pool ??= new WorkerPool(this.file, this.threads, { maxYoungGenerationSizeMb: 4 });
+    // background: a busy machine slows the build, not the server's answers
+    this.pool ??= new WorkerPool(this.file, this.threads, { maxYoungGenerationSizeMb: 4 }, threadPriorityAvailable());
     return this.pool;
   }
 

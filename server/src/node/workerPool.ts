@@ -22,9 +22,10 @@ export class WorkerPool {
   private nextId = 1;
   private failure: Error | null = null;
 
-  constructor(file: string, size: number, resourceLimits?: ResourceLimits) {
+  /** `background`: the workers lower their own thread priority (see threadPriority.ts) */
+  constructor(file: string, size: number, resourceLimits?: ResourceLimits, background = false) {
     for (let w = 0; w < size; w++) {
-      const worker = new Worker(file, { resourceLimits });
+      const worker = new Worker(file, { resourceLimits, workerData: { background } });
       worker.on('message', (m: { id: number; result?: unknown; error?: string }) => {
         const p = this.pending.get(m.id);
         if (!p) return;
