@@ -2,14 +2,15 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createSeedService, InMemoryWorkspace, PARALLEL_INDEX_MIN_FILES, type SeedService } from '../../server/src/service';
 import { LineRecurrence, RecurrenceTable, fileLineKeys, type RecurrenceTableData } from '../../server/src/service/corpus';
-import { digestFile, type DigestJob, type FileDigest, type ParallelIndexer } from '../../server/src/service/corpusIndex';
+import { digestFile, packDigest, unpackDigest, type DigestJob, type FileDigest, type ParallelIndexer } from '../../server/src/service/corpusIndex';
 import { SentenceIndex } from '../../server/src/service/crosslinks/sentenceIndex';
 import { resolveSettings } from '../../server/src/shared/settings';
 import { readSeed, SEED_000, SEED_003, makeDoc } from '../helpers';
 
 /**
  * A parallel indexer in this thread that behaves like the worker threads: it reads files itself,
- * and everything it returns goes through structuredClone, as a message between threads would.
+ * and everything it returns goes through structuredClone, as a message between threads would
+ * (digests packed and unpacked, as the worker and WorkerIndexer do).
  */
 class InThreadIndexer implements ParallelIndexer {
   released = 0;
@@ -49,16 +50,17 @@ class InThreadIndexer implements ParallelIndexer {
     this.table = new RecurrenceTable(structuredClone(data));
   }
 
-  digest(jobs: DigestJob[]): Promise<(FileDigest | null)[]> {
-    return this.later(async () => {
+  async digest(jobs: DigestJob[]): Promise<(FileDigest | null)[]> {
+    const packed = await this.later(async () => {
       const out = [];
       for (const j of jobs) {
         const text = await this.workspace.readText(j.uri);
-        out.push(text === undefined ? null : digestFile(j.uri, text, this.table!, j.maxFileSize));
+        out.push(text === undefined ? null : packDigest(digestFile(j.uri, text, this.table!, j.maxFileSize)));
         this.digested++;
       }
       return out;
     });
+    return packed.map((p) => (p ? unpackDigest(p) : null));
   }
 
   async release(): Promise<void> {
@@ -153,4 +155,21 @@ test('a document open in the editor is indexed from its text, not from the disk'
   const other = world({ ...files, [uri]: edited });
   await other.service.indexCorpus();
   assert.deepEqual(par.service.indexStats, other.service.indexStats);
+});
+
+test('a digest packed for another thread reads back equal: sentences, tokens and speakers', () => {
+  const files = corpus();
+  const uris = Object.keys(files).slice(0, 3);
+  const table = new RecurrenceTable(new LineRecurrence().snapshot(false));
+  const odd = 'date 2024-01-02 Odd\n\u201cWe did it,\u201d said Ana G\u00f3mez of the \u{1F600} party.\nIt rained \u00a0 in T\u00fcrkiye, the U.S. said.\n';
+  for (const [uri, text] of [...uris.map((u) => [u, files[u]]), ['file:///w/seeds/odd.txt', odd], ['file:///w/seeds/empty.txt', '']]) {
+    const d = digestFile(uri, text, table, 2_000_000);
+    const back = unpackDigest(structuredClone(packDigest(d)));
+    assert.deepEqual(back.sentences, d.sentences);
+    assert.deepEqual(back.tokens.vocab, d.tokens.vocab);
+    assert.deepEqual([...back.tokens.tokens], [...d.tokens.tokens]);
+    assert.deepEqual([...back.tokens.flags], [...d.tokens.flags]);
+    assert.deepEqual([...back.tokens.counts], [...d.tokens.counts]);
+    assert.deepEqual(back.speakers, d.speakers);
+  }
 });

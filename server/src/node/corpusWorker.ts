@@ -6,7 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { FileAnalyser, lineKeysOf, type AnalyseOptions, type FileJob } from '../cli/fileTasks';
 import { RecurrenceTable, fileLineKeys, type RecurrenceTableData } from '../service/corpus';
-import { digestFile, type DigestJob, type FileDigest } from '../service/corpusIndex';
+import { digestFile, packDigest, type DigestJob, type PackedDigest } from '../service/corpusIndex';
 import { readSeedText } from './readSeedFile';
 import { lowerThisThreadPriority } from './threadPriority';
 import { SentenceIndex, type FrozenSentenceIndex } from '../service/crosslinks/sentenceIndex';
@@ -69,9 +69,9 @@ port.on('message', (msg: WorkerRequest) => {
         port.postMessage({ id: msg.id, result: null });
         break;
       case 'digest': {
-        const out: (FileDigest | null)[] = msg.jobs.map((j) => {
+        const out: (PackedDigest | null)[] = msg.jobs.map((j) => {
           const text = readSeedText(j.uri);
-          return text === undefined ? null : digestFile(j.uri, text, table!, j.maxFileSize);
+          return text === undefined ? null : packDigest(digestFile(j.uri, text, table!, j.maxFileSize));
         });
         // as the server's thread does (see SERVER_EXEC_ARGV): the worker's heap counts too
         digested += msg.jobs.length;
@@ -79,7 +79,7 @@ port.on('message', (msg: WorkerRequest) => {
           digested = 0;
           globalThis.gc?.();
         }
-        port.postMessage({ id: msg.id, result: out });
+        port.postMessage({ id: msg.id, result: out }, out.flatMap((d) => (d ? [d.nums.buffer as ArrayBuffer] : [])));
         break;
       }
       case 'linksInit':

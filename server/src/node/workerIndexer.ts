@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import type { RecurrenceTableData } from '../service/corpus';
-import type { DigestJob, FileDigest, ParallelIndexer } from '../service/corpusIndex';
+import { unpackDigest, type DigestJob, type FileDigest, type PackedDigest, type ParallelIndexer } from '../service/corpusIndex';
 import { WorkerPool, corpusWorkerFile } from './workerPool';
 import { threadPriorityAvailable } from './threadPriority';
 
@@ -54,8 +54,9 @@ export class WorkerIndexer implements ParallelIndexer {
     await this.workers.broadcast({ type: 'indexInit', table });
   }
 
-  digest(jobs: DigestJob[]): Promise<(FileDigest | null)[]> {
-    return this.workers.request({ type: 'digest', jobs });
+  async digest(jobs: DigestJob[]): Promise<(FileDigest | null)[]> {
+    const packed = await this.workers.request<(PackedDigest | null)[]>({ type: 'digest', jobs });
+    return packed.map((p) => (p ? unpackDigest(p) : null));
   }
 
   async release(): Promise<void> {

@@ -168,3 +168,90 @@ export function digestFile(uri: string, text: string, table: RecurrenceTable, ma
   const sentences = bodySentences(a);
   return { sentences, tokens: sentenceTokens(sentences), speakers: speakerEntries(a) };
 }
+
+/**
+ * A `FileDigest` as it crosses threads: the sentence texts in one string, the token
+ * vocabulary in another, every number in one transferable Int32Array. A structured clone of the digest's
+ * objects (a sentence object and a vocabulary string each) cost the worker about a tenth of
+ * its time and the server's thread as much again to read back.
+ * `nums`: sentence count, vocabulary size, token count; per sentence its index, line, start,
+ * end, character (-1 when unknown), text length and token count; per vocabulary entry its
+ * length; per token its vocabulary index and flags.
+ */
+export interface PackedDigest {
+  /** the sentence texts, one after the other (the index keeps slices of it) */
+  text: string;
+  /** the vocabulary entries, one after the other */
+  vocab: string;
+  nums: Int32Array;
+  speakers: SpeakerEntry[];
+}
+
+const SENTENCE_FIELDS = 7;
+
+export function packDigest(d: FileDigest): PackedDigest {
+  const { sentences, tokens: t } = d;
+  const n = sentences.length;
+  const nv = t.vocab.length;
+  const nt = t.tokens.length;
+  const nums = new Int32Array(3 + n * SENTENCE_FIELDS + nv + 2 * nt);
+  nums[0] = n;
+  nums[1] = nv;
+  nums[2] = nt;
+  let o = 3;
+  const parts: string[] = [];
+  const words: string[] = [];
+  for (let k = 0; k < n; k++) {
+    const s = sentences[k];
+    nums[o++] = s.index;
+    nums[o++] = s.line;
+    nums[o++] = s.start;
+    nums[o++] = s.end;
+    nums[o++] = s.character ?? -1;
+    nums[o++] = s.text.length;
+    nums[o++] = t.counts[k];
+    parts.push(s.text);
+  }
+  for (let v = 0; v < nv; v++) {
+    nums[o++] = t.vocab[v].length;
+    words.push(t.vocab[v]);
+  }
+  nums.set(t.tokens, o);
+  o += nt;
+  nums.set(t.flags, o);
+  return { text: parts.join(''), vocab: words.join(''), nums, speakers: d.speakers };
+}
+
+export function unpackDigest(p: PackedDigest): FileDigest {
+  const { nums, text } = p;
+  const n = nums[0];
+  const nv = nums[1];
+  const nt = nums[2];
+  let o = 3;
+  let c = 0;
+  const sentences: Sentence[] = new Array(n);
+  const counts = new Int32Array(n);
+  for (let k = 0; k < n; k++) {
+    const index = nums[o];
+    const line = nums[o + 1];
+    const start = nums[o + 2];
+    const end = nums[o + 3];
+    const character = nums[o + 4];
+    const len = nums[o + 5];
+    counts[k] = nums[o + 6];
+    o += SENTENCE_FIELDS;
+    const t = text.slice(c, c + len);
+    sentences[k] = character >= 0 ? { index, line, start, end, text: t, character } : { index, line, start, end, text: t };
+    c += len;
+  }
+  const vocab: string[] = new Array(nv);
+  c = 0;
+  for (let v = 0; v < nv; v++) {
+    const len = nums[o++];
+    vocab[v] = p.vocab.slice(c, c + len);
+    c += len;
+  }
+  const tokens = nums.subarray(o, o + nt);
+  const flags = Uint8Array.from(nums.subarray(o + nt, o + 2 * nt));
+  return { sentences, tokens: { vocab, tokens, flags, counts }, speakers: p.speakers };
+}
