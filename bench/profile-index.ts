@@ -6,6 +6,7 @@
  * Run `npm run build` and `npm run bench -- --sizes N --only analysis --no-write` once first
  * (it generates the corpus).
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
@@ -27,8 +28,25 @@ async function main(): Promise<void> {
   const service = m.createSeedService({ workspace, logger, settings: () => settings, lineCounter: new m.LineRecurrence(), sentenceLinker, parallel });
   let peak = 0;
   let atPeak = '';
+  // CPU time of each thread of the process (Linux), read while they live: which thread the build waits for
+  const threadCpu = new Map<string, { name: string; ms: number }>();
+  const readThreads = () => {
+    try {
+      for (const tid of readdirSync('/proc/self/task')) {
+        const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+        const close = stat.lastIndexOf(')');
+        const name = stat.slice(stat.indexOf('(') + 1, close);
+        const f = stat.slice(close + 2).split(' ');
+        const ms = ((Number(f[11]) + Number(f[12])) * 1000) / 100; // utime + stime, in clock ticks of 1/100 s
+        threadCpu.set(tid, { name, ms: Math.max(ms, threadCpu.get(tid)?.ms ?? 0) });
+      }
+    } catch {
+      /* not Linux */
+    }
+  };
   const t00 = performance.now();
   const sample = setInterval(() => {
+    readThreads();
     const m = process.memoryUsage();
     if (m.rss > peak) {
       peak = m.rss;
@@ -39,6 +57,7 @@ async function main(): Promise<void> {
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const r = await service.indexCorpus();
+  readThreads();
   const wall = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
   const elu = performance.eventLoopUtilization(elu0);
@@ -52,6 +71,8 @@ async function main(): Promise<void> {
       `peak RSS ${mb(Math.max(peak, process.resourceUsage().maxRSS * 1024))}, RSS after ${mb(process.memoryUsage.rss())}, heap ${mb(process.memoryUsage().heapUsed)}`,
   );
   console.log(`peak ${atPeak}`);
+  const busy = [...threadCpu.values()].filter((t) => t.ms >= 100).sort((a, b) => b.ms - a.ms);
+  if (busy.length) console.log(`CPU by thread: ${busy.map((t) => `${t.name} ${(t.ms / 1000).toFixed(1)} s`).join(', ')}`);
   const st = sentenceLinker.stats();
   console.log(`sentence index: ${st.tokens} tokens, ${st.postings} postings, vocabulary ${st.vocabulary}, ${mb(st.bytes)} in typed arrays; memory ${JSON.stringify(process.memoryUsage(), (_k, v) => (typeof v === 'number' ? mb(v) : v))}`);
 }

@@ -157,7 +157,7 @@ test('a document open in the editor is indexed from its text, not from the disk'
   assert.deepEqual(par.service.indexStats, other.service.indexStats);
 });
 
-test('a digest packed for another thread reads back equal: sentences, tokens and speakers', () => {
+test('a digest packed for another thread reads back equal: sentences and speakers', () => {
   const files = corpus();
   const uris = Object.keys(files).slice(0, 3);
   const table = new RecurrenceTable(new LineRecurrence().snapshot(false));
@@ -166,10 +166,6 @@ test('a digest packed for another thread reads back equal: sentences, tokens and
     const d = digestFile(uri, text, table, 2_000_000);
     const back = unpackDigest(structuredClone(packDigest(d)));
     assert.deepEqual(back.sentences, d.sentences);
-    assert.deepEqual(back.tokens.vocab, d.tokens.vocab);
-    assert.deepEqual([...back.tokens.tokens], [...d.tokens.tokens]);
-    assert.deepEqual([...back.tokens.flags], [...d.tokens.flags]);
-    assert.deepEqual([...back.tokens.counts], [...d.tokens.counts]);
     assert.deepEqual(back.speakers, d.speakers);
   }
 });

@@ -1,6 +1,6 @@
 import { analyseText, bodySentences, type SeedAnalysis } from './analysis';
 import type { Sentence } from './types';
-import { sentenceTokens, type SentenceMatches, type SentenceTokens } from './crosslinks/sentenceIndex';
+import type { SentenceMatches } from './crosslinks/sentenceIndex';
 import { RecurrenceTable, type RecurrenceTableData } from './corpus/recurrenceTable';
 
 /** The corpus stage: how often each normalised line recurs across files. */
@@ -18,8 +18,6 @@ export interface LineCounter {
 /** The cross-link stage: body sentences of every corpus file. */
 export interface SentenceLinker {
   setFile(uri: string, sentences: readonly Sentence[]): void;
-  /** `setFile` with the sentences tokenised on another thread */
-  setFileTokens?(uri: string, sentences: readonly Sentence[], tokens: SentenceTokens): void;
   removeFile(uri: string): void;
   /** per linked sentence of the file: its links to other files and how many files carry it */
   fileMatches(uri: string): SentenceMatches[];
@@ -123,11 +121,14 @@ export function speakerEntries(a: SeedAnalysis): SpeakerEntry[] {
   return [...m.values()];
 }
 
-/** What indexing needs of one corpus file: its body sentences and its speakers. */
+/**
+ * What indexing needs of one corpus file: its body sentences and its speakers. The sentences
+ * are tokenised where they are indexed (the server's thread): tokenising there costs about
+ * what taking in tokens made elsewhere costs (each word's id is looked up either way), while
+ * the analysing thread, the one the build waits for, is spared a tenth of its work.
+ */
 export interface FileDigest {
   sentences: Sentence[];
-  /** the sentences' tokens for the cross-link index */
-  tokens: SentenceTokens;
   speakers: SpeakerEntry[];
 }
 
@@ -165,43 +166,30 @@ export function digestFile(uri: string, text: string, table: RecurrenceTable, ma
     corpusFiles: Math.max(1, table.fileCount),
     maxFileSize,
   });
-  const sentences = bodySentences(a);
-  return { sentences, tokens: sentenceTokens(sentences), speakers: speakerEntries(a) };
+  return { sentences: bodySentences(a), speakers: speakerEntries(a) };
 }
 
 /**
- * A `FileDigest` as it crosses threads: the sentence texts in one string, the token
- * vocabulary in another, every number in one transferable Int32Array. A structured clone of the digest's
- * objects (a sentence object and a vocabulary string each) cost the worker about a tenth of
- * its time and the server's thread as much again to read back.
- * `nums`: sentence count, vocabulary size, token count; per sentence its index, line, start,
- * end, character (-1 when unknown), text length and token count; per vocabulary entry its
- * length; per token its vocabulary index and flags.
+ * A `FileDigest` as it crosses threads: the sentence texts in one string, their numbers in one
+ * transferable Int32Array (per sentence: index, line, start, end, character or -1, text
+ * length). A structured clone of sentence objects cost the analysing thread several times as
+ * much, and the server's thread as much again to read back.
  */
 export interface PackedDigest {
   /** the sentence texts, one after the other (the index keeps slices of it) */
   text: string;
-  /** the vocabulary entries, one after the other */
-  vocab: string;
   nums: Int32Array;
   speakers: SpeakerEntry[];
 }
 
-const SENTENCE_FIELDS = 7;
+const SENTENCE_FIELDS = 6;
 
 export function packDigest(d: FileDigest): PackedDigest {
-  const { sentences, tokens: t } = d;
-  const n = sentences.length;
-  const nv = t.vocab.length;
-  const nt = t.tokens.length;
-  const nums = new Int32Array(3 + n * SENTENCE_FIELDS + nv + 2 * nt);
-  nums[0] = n;
-  nums[1] = nv;
-  nums[2] = nt;
-  let o = 3;
-  const parts: string[] = [];
-  const words: string[] = [];
-  for (let k = 0; k < n; k++) {
+  const { sentences } = d;
+  const nums = new Int32Array(sentences.length * SENTENCE_FIELDS);
+  const parts: string[] = new Array(sentences.length);
+  let o = 0;
+  for (let k = 0; k < sentences.length; k++) {
     const s = sentences[k];
     nums[o++] = s.index;
     nums[o++] = s.line;
@@ -209,49 +197,26 @@ export function packDigest(d: FileDigest): PackedDigest {
     nums[o++] = s.end;
     nums[o++] = s.character ?? -1;
     nums[o++] = s.text.length;
-    nums[o++] = t.counts[k];
-    parts.push(s.text);
+    parts[k] = s.text;
   }
-  for (let v = 0; v < nv; v++) {
-    nums[o++] = t.vocab[v].length;
-    words.push(t.vocab[v]);
-  }
-  nums.set(t.tokens, o);
-  o += nt;
-  nums.set(t.flags, o);
-  return { text: parts.join(''), vocab: words.join(''), nums, speakers: d.speakers };
+  return { text: parts.join(''), nums, speakers: d.speakers };
 }
 
 export function unpackDigest(p: PackedDigest): FileDigest {
   const { nums, text } = p;
-  const n = nums[0];
-  const nv = nums[1];
-  const nt = nums[2];
-  let o = 3;
-  let c = 0;
+  const n = nums.length / SENTENCE_FIELDS;
   const sentences: Sentence[] = new Array(n);
-  const counts = new Int32Array(n);
-  for (let k = 0; k < n; k++) {
+  let c = 0;
+  for (let k = 0, o = 0; k < n; k++, o += SENTENCE_FIELDS) {
     const index = nums[o];
     const line = nums[o + 1];
     const start = nums[o + 2];
     const end = nums[o + 3];
     const character = nums[o + 4];
     const len = nums[o + 5];
-    counts[k] = nums[o + 6];
-    o += SENTENCE_FIELDS;
     const t = text.slice(c, c + len);
     sentences[k] = character >= 0 ? { index, line, start, end, text: t, character } : { index, line, start, end, text: t };
     c += len;
   }
-  const vocab: string[] = new Array(nv);
-  c = 0;
-  for (let v = 0; v < nv; v++) {
-    const len = nums[o++];
-    vocab[v] = p.vocab.slice(c, c + len);
-    c += len;
-  }
-  const tokens = nums.subarray(o, o + nt);
-  const flags = Uint8Array.from(nums.subarray(o + nt, o + 2 * nt));
-  return { sentences, tokens: { vocab, tokens, flags, counts }, speakers: p.speakers };
+  return { sentences, speakers: p.speakers };
 }

@@ -595,8 +595,7 @@ export class SeedService {
   }
 
   private takeDigest(uri: string, d: FileDigest): void {
-    if (this.sentenceLinker?.setFileTokens) this.sentenceLinker.setFileTokens(uri, d.sentences, d.tokens);
-    else this.sentenceLinker?.setFile(uri, d.sentences);
+    this.sentenceLinker?.setFile(uri, d.sentences);
     this.speakers.setFileEntries(uri, d.speakers);
     this.indexed.add(uri);
   }
