@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   const threads = values.threads === undefined ? undefined : Number(values.threads);
   const parallel = threads === 0 ? undefined : m.WorkerIndexer.create(path.join(REPO, 'server', 'out'), threads);
   const sentenceLinker = new m.SentenceIndex({ minScore: settings.matching.minScore, maxFanOut: 200 });
-  const logger = { info() {}, warn: (x: string) => console.error('warn:', x), error: (x: string) => console.error('error:', x) };
+  const logger = { info: (x: string) => console.error('info:', x), warn: (x: string) => console.error('warn:', x), error: (x: string) => console.error('error:', x) };
   const g = globalThis as { gc?: () => void };
   const service = m.createSeedService({ workspace, logger, settings: () => settings, lineCounter: new m.LineRecurrence(), sentenceLinker, parallel });
   let peak = 0;

@@ -450,8 +450,13 @@ export class SeedService {
    */
   async indexCorpus(token?: CancellationTokenLike, onProgress?: (p: IndexProgress) => void): Promise<IndexProgress> {
     this.indexing = true;
+    this.lastPassTimes = '';
+    const t0 = Date.now();
     try {
-      return await this.buildIndex(token, onProgress);
+      const r = await this.buildIndex(token, onProgress);
+      const secs = ((Date.now() - t0) / 1000).toFixed(1);
+      this.logger.info(`indexed ${r.indexed} of ${r.total} seed files in ${secs} s${this.lastPassTimes ? ` (${this.lastPassTimes})` : ''}: ${this.indexStats.sentences} body sentences`);
+      return r;
     } finally {
       this.indexing = false;
     }
@@ -525,6 +530,7 @@ export class SeedService {
     maybeYield: () => Promise<void>,
     done: () => void,
   ): Promise<string[] | null> {
+    const started = Date.now();
     const counter = this.lineCounter!;
     const closed = uris.filter((u) => !this.workspace.getOpenDocument(u));
     const open = uris.filter((u) => this.workspace.getOpenDocument(u));
@@ -547,6 +553,7 @@ export class SeedService {
         onRemoteFailure,
       });
       if (cancelled()) return null;
+      const keysDone = Date.now();
       for (const uri of open) counter.setFile(uri, splitLines(this.workspace.getOpenDocument(uri)!.getText()).map((l) => l.text));
       this.epoch++;
       const jobs: DigestJob[] = [];
@@ -582,6 +589,7 @@ export class SeedService {
         onRemoteFailure,
       });
       if (cancelled()) return null;
+      this.lastPassTimes = `line keys ${((keysDone - started) / 1000).toFixed(1)} s, analysis ${((Date.now() - keysDone) / 1000).toFixed(1)} s on ${parallel.lanes > 0 && remote ? 'worker threads' : "the server's thread"}`;
     } finally {
       await parallel.release();
     }
@@ -593,6 +601,9 @@ export class SeedService {
     }
     return left;
   }
+
+  /** how long the passes of the last parallel build took, for the log */
+  private lastPassTimes = '';
 
   private takeDigest(uri: string, d: FileDigest): void {
     this.sentenceLinker?.setFile(uri, d.sentences);
