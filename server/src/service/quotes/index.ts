@@ -172,7 +172,8 @@ function find(text: string, lines: readonly Line[], kinds: readonly LineKind[], 
       if (q.speaker) lastInParagraph = q;
     }
     // a paragraph that is only a quotation belongs to the previous paragraph's speaker
-    const top = p.topLevel.map((i) => quotes[p.quoteIndex[i]]);
+    const top: FoundQuote[] = [];
+    for (const i of p.topLevel) top.push(quotes[p.quoteIndex[i]]);
     if (top.length > 0 && !top[0].speaker && prevSpeakerQuote?.speaker && p.quoteOnly) {
       for (const q of top) if (!q.speaker) inherit(q, prevSpeakerQuote);
     }
