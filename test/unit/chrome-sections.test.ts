@@ -107,3 +107,11 @@ test('an article rendered twice in scrambled order is judged in linear time', ()
     classify(lines);
   });
 });
+
+test('a `More from <author or site>` heading after the article ends it: the teaser under it is chrome', () => {
+  const lines = split([P1, '', P2, '', P3, '', P4, '', 'More from Maria Lopez', '', 'Rail services cut on rural lines', L1].join('\n'));
+  const r = classify(lines);
+  for (const p of [P1, P2, P3, P4]) assert.equal(kindOf(lines, r, p), 'body');
+  assert.equal(kindOf(lines, r, 'More from Maria Lopez'), 'chrome');
+  assert.equal(kindOf(lines, r, L1), 'chrome');
+});

@@ -395,10 +395,11 @@ export function isCommentsStart(f: LineFeatures): boolean {
 }
 
 /**
- * The heading of a list of other stories (`Related posts`, `Latest news`, `You may also like`):
- * on a news page the article's own text does not continue under such a heading.
+ * The heading of a list of other stories (`Related posts`, `Latest news`, `You may also like`,
+ * `More from <the author or the site>`): on a news page the article's own text does not continue
+ * under such a heading.
  */
-const RELATED_HEADING = /^(?:related (?:articles|posts|stories|news|content|reading)|recommended (?:for you|reading|stories|articles)|more (?:stories|articles|posts|news)(?: (?:from|like this|for you)\b.{0,40})?|you (?:may|might|will) (?:also )?(?:like|enjoy|be interested in)|read next|what to read next|further reading|(?:popular|trending|recent|related) (?:stories|posts|articles)|most (?:read|popular|viewed|shared)(?: (?:stories|articles|posts|news))?|other (?:stories|articles|posts))\W{0,3}$/i;
+const RELATED_HEADING = /^(?:related (?:articles|posts|stories|news|content|reading)|recommended (?:for you|reading|stories|articles)|more (?:stories|articles|posts|news)(?: (?:from|like this|for you)\b.{0,40})?|(?:more|other (?:stories|articles|posts)|latest) (?:from|by) \S.{0,40}|more (?:stories|articles|posts) by\b.{0,40}|you (?:may|might|will) (?:also )?(?:like|enjoy|be interested in)|read next|what to read next|further reading|(?:popular|trending|recent|related) (?:stories|posts|articles)|most (?:read|popular|viewed|shared)(?: (?:stories|articles|posts|news))?|other (?:stories|articles|posts))\W{0,3}$/i;
 
 export function isRelatedHeading(f: LineFeatures): boolean {
   if (f.blank || f.words > 8 || f.endsSentence) return false;
