@@ -115,3 +115,14 @@ test('a `More from <author or site>` heading after the article ends it: the teas
   assert.equal(kindOf(lines, r, 'More from Maria Lopez'), 'chrome');
   assert.equal(kindOf(lines, r, L1), 'chrome');
 });
+
+test('an author-box heading (`Written by`) after the article ends it; the same heading above the article does not', () => {
+  const bio = 'Maria Lopez has lived in the valley for twenty years and grew up on a farm near the river, where her family still keeps sheep and goats.';
+  const after = split([P1, '', P2, '', P3, '', P4, '', 'Written by', 'Maria Lopez', bio].join('\n'));
+  const r1 = classify(after);
+  for (const p of [P1, P2, P3, P4]) assert.equal(kindOf(after, r1, p), 'body');
+  assert.equal(kindOf(after, r1, bio), 'chrome');
+  const before = split(['Written by', 'Maria Lopez', '', P1, '', P2, '', P3, '', P4].join('\n'));
+  const r2 = classify(before);
+  for (const p of [P1, P2, P3, P4]) assert.equal(kindOf(before, r2, p), 'body');
+});

@@ -379,13 +379,13 @@ export function isDatelineShape(f: LineFeatures): boolean {
  * A line that opens the comment section or the author box: what follows is the readers' or the
  * site's text, not the article's, however sentence-like it reads.
  */
-const COMMENTS_START = /^(?:(?:\d+|no|one|two|three)\s+(?:comments?|responses?|replies|thoughts? on)\b|(?:reader |user |show |view |load |see |read |hide )?(?:all )?(?:comments?|responses|discussion)(?:\s*\(\d+\))?\W{0,3}$|(?:leave|post|add|write|submit) (?:a |your )?(?:comment|reply|response)|(?:join|start) the (?:discussion|conversation)|(?:load|view|show|see|read) (?:all |more )?(?:\d+ )?comments|comments (?:are|have been) closed|be the first to comment|what do you think\?|(?:\|\s*)?reply\W{0,3}$|share(?: this(?: article| story| post)?)?:|like this:|.{1,60}\bsays:?$|about the author|written by\s)/i;
+const COMMENTS_START = /^(?:(?:\d+|no|one|two|three)\s+(?:comments?|responses?|replies|thoughts? on)\b|(?:reader |user |show |view |load |see |read |hide )?(?:all )?(?:comments?|responses|discussion)(?:\s*\(\d+\))?\W{0,3}$|(?:leave|post|add|write|submit) (?:a |your )?(?:comment|reply|response)|(?:join|start) the (?:discussion|conversation)|(?:load|view|show|see|read) (?:all |more )?(?:\d+ )?comments|comments (?:are|have been) closed|be the first to comment|what do you think\?|(?:\|\s*)?reply\W{0,3}$|share(?: this(?: article| story| post)?)?:|like this:|.{1,60}\bsays:?$|about the author|written by\s|(?:written|posted|reviewed|edited|fact[- ]?checked) by\W{0,3}$|(?:the )?authors?\W{0,3}$|about (?:the|our|this) (?:author|expert|writer|contributor|reviewer)s?\W{0,3}$|meet the (?:author|writer)s?\W{0,3}$)/i;
 
 /** `59 Comments on “<the headline>”`, `12 thoughts on “…”`, `3 Responses to “…”`: the count heads the thread whatever the headline's length */
 const COMMENT_COUNT_TITLE = /^(?:\d+|no|one|two|three)\s+(?:comments?|responses?|replies|thoughts?)\s+(?:on|to)\s+["“‘'«]/i;
 
 /** first characters of COMMENTS_START's phrases (all but `… says:`, which the `says` cue admits) */
-const COMMENTS_START_FIRST = firsts('0123456789notrusvlhacdpwjb|');
+const COMMENTS_START_FIRST = firsts('0123456789notrusvlhacdpwjbefm|');
 
 export function isCommentsStart(f: LineFeatures): boolean {
   if (f.blank) return false;
