@@ -126,3 +126,24 @@ test('an author-box heading (`Written by`) after the article ends it; the same h
   const r2 = classify(before);
   for (const p of [P1, P2, P3, P4]) assert.equal(kindOf(before, r2, p), 'body');
 });
+
+test('the page\'s closing widgets (a feedback question, post navigation, a sign-off) end the article', () => {
+  const promo = 'Our advisers have helped thousands of families plan their budgets, and the first call is free, so book a time that suits you and we will be in touch.';
+  for (const widget of [['Was this page helpful?', 'Yes', 'No'], ['Previous post', 'Rail services cut on rural lines', 'Next post', 'Valley road to be rebuilt'], ['Thanks for reading The Weekly Budget! Subscribe for free to receive new posts and support my work.']]) {
+    const lines = split([P1, '', P2, '', P3, '', P4, '', ...widget, '', promo].join('\n'));
+    const r = classify(lines);
+    for (const p of [P1, P2, P3, P4]) assert.equal(kindOf(lines, r, p), 'body', widget[0]);
+    assert.equal(kindOf(lines, r, promo), 'chrome', widget[0]);
+  }
+});
+
+test('a sentence of the article that starts like post navigation does not end it', () => {
+  const s = 'Next, the article of the new law says that the council must publish its accounts every year.';
+  const lines = split([P1, '', P2, '', s, '', P3, '', P4].join('\n'));
+  const r = classify(lines);
+  for (const p of [P1, P2, s, P3, P4]) assert.equal(kindOf(lines, r, p), 'body');
+  const t = 'Previous posts in this series looked at the budgets of the three largest cities in the region.';
+  const lines2 = split([P1, '', P2, '', t, '', P3, '', P4].join('\n'));
+  const r2 = classify(lines2);
+  for (const p of [P1, P2, t, P3, P4]) assert.equal(kindOf(lines2, r2, p), 'body');
+});

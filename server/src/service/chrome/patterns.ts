@@ -387,10 +387,24 @@ const COMMENT_COUNT_TITLE = /^(?:\d+|no|one|two|three)\s+(?:comments?|responses?
 /** first characters of COMMENTS_START's phrases (all but `… says:`, which the `says` cue admits) */
 const COMMENTS_START_FIRST = firsts('0123456789notrusvlhacdpwjbefm|');
 
+/**
+ * The page's own closing widgets under a story: a feedback question (`Was this page helpful?`),
+ * links to the previous and next post, a sign-off (`Thanks for reading …! Subscribe …`). Where
+ * they stand the article has ended, whatever full sentences follow (promotions, other posts).
+ */
+const CLOSING_WIDGET = /^(?:(?:was|is) this (?:page|article|post|content|information|guide|answer) (?:helpful|useful)|did you find this (?:content|article|page|post|information) (?:helpful|useful)|how (?:useful|helpful) was this (?:page|article|post|content)|(?:thanks|thank you) (?:so much )?for reading\b)/i;
+const CLOSING_WIDGET_FIRST = firsts('widht');
+/** `Previous post`, `Next article: <its headline>` (not a sentence: `Next, the article says …` is prose) */
+const POST_NAV = /^(?:previous|prev|next) (?:post|article|story)\b/i;
+const POST_NAV_FIRST = firsts('pn');
+
 export function isCommentsStart(f: LineFeatures): boolean {
   if (f.blank) return false;
+  const c0 = f.text.charCodeAt(0);
+  if (f.words <= 40 && startsIn(c0, CLOSING_WIDGET_FIRST) && CLOSING_WIDGET.test(f.text.slice(0, 60))) return true;
+  if (f.words <= 24 && !f.endsSentence && startsIn(c0, POST_NAV_FIRST) && POST_NAV.test(f.text.slice(0, 30))) return true;
   if (f.words > 10) return f.words <= 40 && COMMENT_COUNT_TITLE.test(f.text.slice(0, 40));
-  if (!startsIn(f.text.charCodeAt(0), COMMENTS_START_FIRST) && (f.cues & CUE.says) === 0) return false;
+  if (!startsIn(c0, COMMENTS_START_FIRST) && (f.cues & CUE.says) === 0) return false;
   return COMMENTS_START.test(f.text.slice(0, 200));
 }
 
