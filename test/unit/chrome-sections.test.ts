@@ -147,3 +147,12 @@ test('a sentence of the article that starts like post navigation does not end it
   const r2 = classify(lines2);
   for (const p of [P1, P2, t, P3, P4]) assert.equal(kindOf(lines2, r2, p), 'body');
 });
+
+test('`Explore more`, `Keep reading`, `Related resources` head a list of other stories after the article', () => {
+  for (const heading of ['Explore more', 'Keep reading', 'Related resources', 'Other articles you may find interesting']) {
+    const lines = split([P1, '', P2, '', P3, '', P4, '', heading, '', 'Rail services cut on rural lines', L1].join('\n'));
+    const r = classify(lines);
+    for (const p of [P1, P2, P3, P4]) assert.equal(kindOf(lines, r, p), 'body', heading);
+    assert.equal(kindOf(lines, r, L1), 'chrome', heading);
+  }
+});
