@@ -148,8 +148,8 @@ test('a sentence of the article that starts like post navigation does not end it
   for (const p of [P1, P2, t, P3, P4]) assert.equal(kindOf(lines2, r2, p), 'body');
 });
 
-test('`Explore more`, `Keep reading`, `Related resources` head a list of other stories after the article', () => {
-  for (const heading of ['Explore more', 'Keep reading', 'Related resources', 'Other articles you may find interesting']) {
+test('`Explore more`, `Keep reading`, `In case you missed it` and the like head a list of other stories after the article', () => {
+  for (const heading of ['Explore more', 'Keep reading', 'Related resources', 'Other articles you may find interesting', 'In case you missed it', 'Read this next', 'Trending now', 'More stories about the city']) {
     const lines = split([P1, '', P2, '', P3, '', P4, '', heading, '', 'Rail services cut on rural lines', L1].join('\n'));
     const r = classify(lines);
     for (const p of [P1, P2, P3, P4]) assert.equal(kindOf(lines, r, p), 'body', heading);
