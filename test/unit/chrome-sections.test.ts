@@ -129,7 +129,7 @@ test('an author-box heading (`Written by`) after the article ends it; the same h
 
 test('the page\'s closing widgets (a feedback question, post navigation, a sign-off) end the article', () => {
   const promo = 'Our advisers have helped thousands of families plan their budgets, and the first call is free, so book a time that suits you and we will be in touch.';
-  for (const widget of [['Was this page helpful?', 'Yes', 'No'], ['Previous post', 'Rail services cut on rural lines', 'Next post', 'Valley road to be rebuilt'], ['Thanks for reading The Weekly Budget! Subscribe for free to receive new posts and support my work.']]) {
+  for (const widget of [['Was this page helpful?', 'Yes', 'No'], ['Previous post', 'Rail services cut on rural lines', 'Next post', 'Valley road to be rebuilt'], ['PrevPreviousRail services cut on rural lines', 'NextValley road to be rebuilt'], ['« Previous', 'Next »'], ['Thanks for reading The Weekly Budget! Subscribe for free to receive new posts and support my work.']]) {
     const lines = split([P1, '', P2, '', P3, '', P4, '', ...widget, '', promo].join('\n'));
     const r = classify(lines);
     for (const p of [P1, P2, P3, P4]) assert.equal(kindOf(lines, r, p), 'body', widget[0]);

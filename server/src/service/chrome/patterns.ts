@@ -394,15 +394,21 @@ const COMMENTS_START_FIRST = firsts('0123456789notrusvlhacdpwjbefm|');
  */
 const CLOSING_WIDGET = /^(?:(?:was|is) this (?:page|article|post|content|information|guide|answer) (?:helpful|useful)|did you find this (?:content|article|page|post|information) (?:helpful|useful)|how (?:useful|helpful) was this (?:page|article|post|content)|(?:thanks|thank you) (?:so much )?for reading\b)/i;
 const CLOSING_WIDGET_FIRST = firsts('widht');
-/** `Previous post`, `Next article: <its headline>` (not a sentence: `Next, the article says …` is prose) */
-const POST_NAV = /^(?:previous|prev|next) (?:post|article|story)\b/i;
-const POST_NAV_FIRST = firsts('pn');
+/**
+ * Links to the previous and next post: `Previous post`, `Next article: <its headline>`,
+ * `« Previous`, `Previous: <headline>`, `Next Post →`, and the glued `PrevPrevious<headline>` of
+ * a theme's icon text (not a sentence: `Next, the article says …` is prose). A bare `Next` or
+ * `Previous` is a gallery's or a slideshow's pager as often, and does not count.
+ */
+const POST_NAV = /^(?:(?:previous|prev|next) (?:post|article|story)\b|[«‹←]\s*(?:prev(?:ious)?|older)\b|(?:prev(?:ious)?|older)(?: (?:post|article|story|entries))?\s*[:«‹←]|(?:next|newer)(?: (?:post|article|story|entries))?\s*[»›→])/i;
+const POST_NAV_GLUED = /^(?:PrevPrevious|Previous(?=\p{Lu}))/u;
+const POST_NAV_FIRST = firsts('pno');
 
 export function isCommentsStart(f: LineFeatures): boolean {
   if (f.blank) return false;
   const c0 = f.text.charCodeAt(0);
   if (f.words <= 40 && startsIn(c0, CLOSING_WIDGET_FIRST) && CLOSING_WIDGET.test(f.text.slice(0, 60))) return true;
-  if (f.words <= 24 && !f.endsSentence && startsIn(c0, POST_NAV_FIRST) && POST_NAV.test(f.text.slice(0, 30))) return true;
+  if (f.words <= 24 && !f.endsSentence && startsIn(c0, POST_NAV_FIRST) && (POST_NAV.test(f.text.slice(0, 30)) || POST_NAV_GLUED.test(f.text.slice(0, 12)))) return true;
   if (f.words > 10) return f.words <= 40 && COMMENT_COUNT_TITLE.test(f.text.slice(0, 40));
   if (!startsIn(c0, COMMENTS_START_FIRST) && (f.cues & CUE.says) === 0) return false;
   return COMMENTS_START.test(f.text.slice(0, 200));
