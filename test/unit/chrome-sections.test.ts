@@ -156,3 +156,19 @@ test('`Explore more`, `Keep reading`, `In case you missed it` and the like head 
     assert.equal(kindOf(lines, r, L1), 'chrome', heading);
   }
 });
+
+test('a heading the page also lists once in its contents stays article whatever short line follows it; a button under every item does not', () => {
+  const lines = split([
+    'In this guide', 'Best for small kitchens', 'Best on a budget', '',
+    P1, '', P2, '',
+    'Best for small kitchens', 'Acme Mini Blender', P3, 'Check price on Amazon', 'Price: $40', '',
+    'Best on a budget', 'Basic Blender Two', P4, 'Check price on Amazon', 'Price: $25', '',
+    'Best for smoothies', 'Vortex Pro', L1, 'Check price on Amazon', 'Price: $90', '', L2,
+  ].join('\n'));
+  const r = classify(lines);
+  for (const p of [P1, P2, P3, P4]) assert.equal(kindOf(lines, r, p), 'body');
+  const at = (t: string, nth: number) => r.kinds[lines.map((l, i) => (l.trim() === t ? i : -1)).filter((i) => i >= 0)[nth]];
+  assert.equal(at('Best for small kitchens', 1), 'body');
+  assert.equal(at('Best on a budget', 1), 'body');
+  for (let k = 0; k < 3; k++) assert.equal(at('Check price on Amazon', k), 'chrome');
+});

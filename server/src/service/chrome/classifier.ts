@@ -58,7 +58,10 @@ function classify(input: ChromeInput, isCancelled?: () => boolean): ChromeResult
 
 /**
  * A repeated short line inside the article (a subheading the page also lists in a table of
- * contents) is article when prose stands on both sides of it.
+ * contents) is article when prose stands on both sides of it. A line the page holds exactly
+ * twice (a contents entry and its heading, a summary list's item and the section it opens) is
+ * article between any two article lines, unless a chrome pattern names it (`Learn more`); a line
+ * repeated three times or more (a `Buy now` button under every product) is not.
  */
 function keepSubheadings(kinds: LineKind[], evs: readonly LineEvidence[], start: number, end: number): void {
   for (let i = start; i <= end; i++) {
@@ -69,7 +72,8 @@ function keepSubheadings(kinds: LineKind[], evs: readonly LineEvidence[], start:
     let q = i + 1;
     while (q <= end && kinds[q] === 'blank') q++;
     if (p < start || q > end) continue;
-    if (kinds[p] === 'body' && evs[q].prose !== 'short' && !evs[q].dup) kinds[i] = 'body';
+    if (kinds[p] !== 'body' || evs[q].dup) continue;
+    if (evs[q].prose !== 'short' || (kinds[q] === 'body' && ev.copies === 2 && !ev.hit)) kinds[i] = 'body';
   }
 }
 
