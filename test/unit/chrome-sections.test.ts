@@ -172,3 +172,18 @@ test('a heading the page also lists once in its contents stays article whatever 
   assert.equal(at('Best on a budget', 1), 'body');
   for (let k = 0; k < 3; k++) assert.equal(at('Check price on Amazon', k), 'chrome');
 });
+
+test('a heading and the product it names, both listed in the summary at the top, stay article; a card\'s headline set twice does not', () => {
+  const lines = split([
+    'Our picks', 'Best for small kitchens', 'Acme Mini Blender', 'Best on a budget', 'Basic Blender Two', '',
+    P1, '', P2, '',
+    'Best for small kitchens', 'Acme Mini Blender', 'Price: $40', P3, '',
+    'Best on a budget', 'Basic Blender Two', 'Price: $25', P4, '',
+    'Rail services cut on rural lines', 'Rail services cut on rural lines', 'Price: $10', L1, '', L2,
+  ].join('\n'));
+  const r = classify(lines);
+  const at = (t: string, nth: number) => r.kinds[lines.map((l, i) => (l.trim() === t ? i : -1)).filter((i) => i >= 0)[nth]];
+  for (const p of [P1, P2, P3, P4]) assert.equal(kindOf(lines, r, p), 'body');
+  for (const t of ['Best for small kitchens', 'Acme Mini Blender', 'Best on a budget', 'Basic Blender Two']) assert.equal(at(t, 1), 'body', t);
+  for (const k of [0, 1]) assert.equal(at('Rail services cut on rural lines', k), 'chrome');
+});
