@@ -107,3 +107,83 @@ test('an article rendered twice in scrambled order is judged in linear time', ()
     classify(lines);
   });
 });
+
+test('a `More from <author or site>` heading after the article ends it: the teaser under it is chrome', () => {
+  const lines = split([P1, '', P2, '', P3, '', P4, '', 'More from Maria Lopez', '', 'Rail services cut on rural lines', L1].join('\n'));
+  const r = classify(lines);
+  for (const p of [P1, P2, P3, P4]) assert.equal(kindOf(lines, r, p), 'body');
+  assert.equal(kindOf(lines, r, 'More from Maria Lopez'), 'chrome');
+  assert.equal(kindOf(lines, r, L1), 'chrome');
+});
+
+test('an author-box heading (`Written by`) after the article ends it; the same heading above the article does not', () => {
+  const bio = 'Maria Lopez has lived in the valley for twenty years and grew up on a farm near the river, where her family still keeps sheep and goats.';
+  const after = split([P1, '', P2, '', P3, '', P4, '', 'Written by', 'Maria Lopez', bio].join('\n'));
+  const r1 = classify(after);
+  for (const p of [P1, P2, P3, P4]) assert.equal(kindOf(after, r1, p), 'body');
+  assert.equal(kindOf(after, r1, bio), 'chrome');
+  const before = split(['Written by', 'Maria Lopez', '', P1, '', P2, '', P3, '', P4].join('\n'));
+  const r2 = classify(before);
+  for (const p of [P1, P2, P3, P4]) assert.equal(kindOf(before, r2, p), 'body');
+});
+
+test('the page\'s closing widgets (a feedback question, post navigation, a sign-off) end the article', () => {
+  const promo = 'Our advisers have helped thousands of families plan their budgets, and the first call is free, so book a time that suits you and we will be in touch.';
+  for (const widget of [['Was this page helpful?', 'Yes', 'No'], ['Previous post', 'Rail services cut on rural lines', 'Next post', 'Valley road to be rebuilt'], ['PrevPreviousRail services cut on rural lines', 'NextValley road to be rebuilt'], ['« Previous', 'Next »'], ['Thanks for reading The Weekly Budget! Subscribe for free to receive new posts and support my work.']]) {
+    const lines = split([P1, '', P2, '', P3, '', P4, '', ...widget, '', promo].join('\n'));
+    const r = classify(lines);
+    for (const p of [P1, P2, P3, P4]) assert.equal(kindOf(lines, r, p), 'body', widget[0]);
+    assert.equal(kindOf(lines, r, promo), 'chrome', widget[0]);
+  }
+});
+
+test('a sentence of the article that starts like post navigation does not end it', () => {
+  const s = 'Next, the article of the new law says that the council must publish its accounts every year.';
+  const lines = split([P1, '', P2, '', s, '', P3, '', P4].join('\n'));
+  const r = classify(lines);
+  for (const p of [P1, P2, s, P3, P4]) assert.equal(kindOf(lines, r, p), 'body');
+  const t = 'Previous posts in this series looked at the budgets of the three largest cities in the region.';
+  const lines2 = split([P1, '', P2, '', t, '', P3, '', P4].join('\n'));
+  const r2 = classify(lines2);
+  for (const p of [P1, P2, t, P3, P4]) assert.equal(kindOf(lines2, r2, p), 'body');
+});
+
+test('`Explore more`, `Keep reading`, `In case you missed it` and the like head a list of other stories after the article', () => {
+  for (const heading of ['Explore more', 'Keep reading', 'Related resources', 'Other articles you may find interesting', 'In case you missed it', 'Read this next', 'Trending now', 'More stories about the city']) {
+    const lines = split([P1, '', P2, '', P3, '', P4, '', heading, '', 'Rail services cut on rural lines', L1].join('\n'));
+    const r = classify(lines);
+    for (const p of [P1, P2, P3, P4]) assert.equal(kindOf(lines, r, p), 'body', heading);
+    assert.equal(kindOf(lines, r, L1), 'chrome', heading);
+  }
+});
+
+test('a heading the page also lists once in its contents stays article whatever short line follows it; a button under every item does not', () => {
+  const lines = split([
+    'In this guide', 'Best for small kitchens', 'Best on a budget', '',
+    P1, '', P2, '',
+    'Best for small kitchens', 'Acme Mini Blender', P3, 'Check price on Amazon', 'Price: $40', '',
+    'Best on a budget', 'Basic Blender Two', P4, 'Check price on Amazon', 'Price: $25', '',
+    'Best for smoothies', 'Vortex Pro', L1, 'Check price on Amazon', 'Price: $90', '', L2,
+  ].join('\n'));
+  const r = classify(lines);
+  for (const p of [P1, P2, P3, P4]) assert.equal(kindOf(lines, r, p), 'body');
+  const at = (t: string, nth: number) => r.kinds[lines.map((l, i) => (l.trim() === t ? i : -1)).filter((i) => i >= 0)[nth]];
+  assert.equal(at('Best for small kitchens', 1), 'body');
+  assert.equal(at('Best on a budget', 1), 'body');
+  for (let k = 0; k < 3; k++) assert.equal(at('Check price on Amazon', k), 'chrome');
+});
+
+test('a heading and the product it names, both listed in the summary at the top, stay article; a card\'s headline set twice does not', () => {
+  const lines = split([
+    'Our picks', 'Best for small kitchens', 'Acme Mini Blender', 'Best on a budget', 'Basic Blender Two', '',
+    P1, '', P2, '',
+    'Best for small kitchens', 'Acme Mini Blender', 'Price: $40', P3, '',
+    'Best on a budget', 'Basic Blender Two', 'Price: $25', P4, '',
+    'Rail services cut on rural lines', 'Rail services cut on rural lines', 'Price: $10', L1, '', L2,
+  ].join('\n'));
+  const r = classify(lines);
+  const at = (t: string, nth: number) => r.kinds[lines.map((l, i) => (l.trim() === t ? i : -1)).filter((i) => i >= 0)[nth]];
+  for (const p of [P1, P2, P3, P4]) assert.equal(kindOf(lines, r, p), 'body');
+  for (const t of ['Best for small kitchens', 'Acme Mini Blender', 'Best on a budget', 'Basic Blender Two']) assert.equal(at(t, 1), 'body', t);
+  for (const k of [0, 1]) assert.equal(at('Rail services cut on rural lines', k), 'chrome');
+});

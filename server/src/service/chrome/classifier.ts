@@ -58,7 +58,13 @@ function classify(input: ChromeInput, isCancelled?: () => boolean): ChromeResult
 
 /**
  * A repeated short line inside the article (a subheading the page also lists in a table of
- * contents) is article when prose stands on both sides of it.
+ * contents) is article when prose stands on both sides of it. A line the page holds exactly
+ * twice (a contents entry and its heading, a summary list's item and the section it opens) is
+ * article between any two article lines, unless a chrome pattern names it (`Learn more`); a line
+ * repeated three times or more (a `Buy now` button under every product) is not. So are up to
+ * three such lines in a row (a section's heading, the product it names, a spec line, all listed
+ * in the summary at the top) when no two of them are copies of each other: a related-stories
+ * card sets its headline twice side by side.
  */
 function keepSubheadings(kinds: LineKind[], evs: readonly LineEvidence[], start: number, end: number): void {
   for (let i = start; i <= end; i++) {
@@ -69,7 +75,29 @@ function keepSubheadings(kinds: LineKind[], evs: readonly LineEvidence[], start:
     let q = i + 1;
     while (q <= end && kinds[q] === 'blank') q++;
     if (p < start || q > end) continue;
-    if (kinds[p] === 'body' && evs[q].prose !== 'short' && !evs[q].dup) kinds[i] = 'body';
+    if (kinds[p] !== 'body' || evs[q].dup) continue;
+    if (evs[q].prose !== 'short' || (kinds[q] === 'body' && ev.copies === 2 && !ev.hit && !ev.sectionLabel)) kinds[i] = 'body';
+  }
+  const twice = (k: number) => kinds[k] === 'chrome' && evs[k].copies === 2 && !evs[k].hit && !evs[k].title && !evs[k].siteTemplate && !evs[k].sectionPrefixed && !evs[k].sectionLabel;
+  for (let i = start; i <= end; i++) {
+    if (!twice(i)) continue;
+    // the run of such lines from i (blank lines inside it skipped); at most three, no key twice
+    let last = i;
+    let n = 0;
+    let distinct = true;
+    let j = i;
+    for (; j <= end && (kinds[j] === 'blank' || twice(j)); j++) {
+      if (kinds[j] === 'blank') continue;
+      for (let k = i; k < j; k++) if (kinds[k] !== 'blank' && evs[k].f.dupKey === evs[j].f.dupKey) distinct = false;
+      last = j;
+      if (++n > 3) break;
+    }
+    let p = i - 1;
+    while (p >= start && kinds[p] === 'blank') p--;
+    let q = last + 1;
+    while (q <= end && kinds[q] === 'blank') q++;
+    if (n <= 3 && distinct && p >= start && q <= end && kinds[p] === 'body' && kinds[q] === 'body' && !evs[q].dup) for (let k = i; k <= last; k++) if (kinds[k] === 'chrome') kinds[k] = 'body';
+    i = Math.max(i, j - 1);
   }
 }
 

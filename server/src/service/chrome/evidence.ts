@@ -35,6 +35,8 @@ export interface LineEvidence {
   hit: PatternHit | null;
   /** the line repeats another line of the file (same letters and digits) */
   dup: boolean;
+  /** how many lines of the file have this line's key (0 when too short to have one) */
+  copies: number;
   /** `WORLD Headline` whose headline also appears alone */
   sectionPrefixed: boolean;
   /** the line repeats the header title */
@@ -105,6 +107,7 @@ export function gatherEvidence(input: ChromeInput, isCancelled?: () => boolean):
       wrapped: uf !== undefined,
       hit: null,
       dup: false,
+      copies: 0,
       sectionPrefixed: false,
       title: false,
       recurrence: 0,
@@ -118,7 +121,8 @@ export function gatherEvidence(input: ChromeInput, isCancelled?: () => boolean):
     out[i] = ev;
     if (f.blank || i === input.headerLine) continue;
     ev.hit = matchPattern(f);
-    ev.dup = f.dupLen >= 6 && (keyCount.get(f.dupKey) ?? 0) >= 2;
+    ev.copies = f.dupLen >= 6 ? keyCount.get(f.dupKey) ?? 0 : 0;
+    ev.dup = ev.copies >= 2;
     if (f.prefixKey !== null && (keyCount.get(f.prefixKey) ?? 0) >= 1) {
       ev.sectionPrefixed = true;
       ev.dup = true;

@@ -379,26 +379,47 @@ export function isDatelineShape(f: LineFeatures): boolean {
  * A line that opens the comment section or the author box: what follows is the readers' or the
  * site's text, not the article's, however sentence-like it reads.
  */
-const COMMENTS_START = /^(?:(?:\d+|no|one|two|three)\s+(?:comments?|responses?|replies|thoughts? on)\b|(?:reader |user |show |view |load |see |read |hide )?(?:all )?(?:comments?|responses|discussion)(?:\s*\(\d+\))?\W{0,3}$|(?:leave|post|add|write|submit) (?:a |your )?(?:comment|reply|response)|(?:join|start) the (?:discussion|conversation)|(?:load|view|show|see|read) (?:all |more )?(?:\d+ )?comments|comments (?:are|have been) closed|be the first to comment|what do you think\?|(?:\|\s*)?reply\W{0,3}$|share(?: this(?: article| story| post)?)?:|like this:|.{1,60}\bsays:?$|about the author|written by\s)/i;
+const COMMENTS_START = /^(?:(?:\d+|no|one|two|three)\s+(?:comments?|responses?|replies|thoughts? on)\b|(?:reader |user |show |view |load |see |read |hide )?(?:all )?(?:comments?|responses|discussion)(?:\s*\(\d+\))?\W{0,3}$|(?:leave|post|add|write|submit) (?:a |your )?(?:comment|reply|response)|(?:join|start) the (?:discussion|conversation)|(?:load|view|show|see|read) (?:all |more )?(?:\d+ )?comments|comments (?:are|have been) closed|be the first to comment|what do you think\?|(?:\|\s*)?reply\W{0,3}$|share(?: this(?: article| story| post)?)?:|like this:|.{1,60}\bsays:?$|about the author|written by\s|(?:written|posted|reviewed|edited|fact[- ]?checked) by\W{0,3}$|(?:the )?authors?\W{0,3}$|about (?:the|our|this) (?:author|expert|writer|contributor|reviewer)s?\W{0,3}$|meet the (?:author|writer)s?\W{0,3}$)/i;
 
 /** `59 Comments on “<the headline>”`, `12 thoughts on “…”`, `3 Responses to “…”`: the count heads the thread whatever the headline's length */
 const COMMENT_COUNT_TITLE = /^(?:\d+|no|one|two|three)\s+(?:comments?|responses?|replies|thoughts?)\s+(?:on|to)\s+["“‘'«]/i;
 
 /** first characters of COMMENTS_START's phrases (all but `… says:`, which the `says` cue admits) */
-const COMMENTS_START_FIRST = firsts('0123456789notrusvlhacdpwjb|');
+const COMMENTS_START_FIRST = firsts('0123456789notrusvlhacdpwjbefm|');
+
+/**
+ * The page's own closing widgets under a story: a feedback question (`Was this page helpful?`),
+ * links to the previous and next post, a sign-off (`Thanks for reading …! Subscribe …`). Where
+ * they stand the article has ended, whatever full sentences follow (promotions, other posts).
+ */
+const CLOSING_WIDGET = /^(?:(?:was|is) this (?:page|article|post|content|information|guide|answer) (?:helpful|useful)|did you find this (?:content|article|page|post|information) (?:helpful|useful)|how (?:useful|helpful) was this (?:page|article|post|content)|(?:thanks|thank you) (?:so much )?for reading\b)/i;
+const CLOSING_WIDGET_FIRST = firsts('widht');
+/**
+ * Links to the previous and next post: `Previous post`, `Next article: <its headline>`,
+ * `« Previous`, `Previous: <headline>`, `Next Post →`, and the glued `PrevPrevious<headline>` of
+ * a theme's icon text (not a sentence: `Next, the article says …` is prose). A bare `Next` or
+ * `Previous` is a gallery's or a slideshow's pager as often, and does not count.
+ */
+const POST_NAV = /^(?:(?:previous|prev|next) (?:post|article|story)\b|[«‹←]\s*(?:prev(?:ious)?|older)\b|(?:prev(?:ious)?|older)(?: (?:post|article|story|entries))?\s*[:«‹←]|(?:next|newer)(?: (?:post|article|story|entries))?\s*[»›→])/i;
+const POST_NAV_GLUED = /^(?:PrevPrevious|Previous(?=\p{Lu}))/u;
+const POST_NAV_FIRST = firsts('pno');
 
 export function isCommentsStart(f: LineFeatures): boolean {
   if (f.blank) return false;
+  const c0 = f.text.charCodeAt(0);
+  if (f.words <= 40 && startsIn(c0, CLOSING_WIDGET_FIRST) && CLOSING_WIDGET.test(f.text.slice(0, 60))) return true;
+  if (f.words <= 24 && !f.endsSentence && startsIn(c0, POST_NAV_FIRST) && (POST_NAV.test(f.text.slice(0, 30)) || POST_NAV_GLUED.test(f.text.slice(0, 12)))) return true;
   if (f.words > 10) return f.words <= 40 && COMMENT_COUNT_TITLE.test(f.text.slice(0, 40));
-  if (!startsIn(f.text.charCodeAt(0), COMMENTS_START_FIRST) && (f.cues & CUE.says) === 0) return false;
+  if (!startsIn(c0, COMMENTS_START_FIRST) && (f.cues & CUE.says) === 0) return false;
   return COMMENTS_START.test(f.text.slice(0, 200));
 }
 
 /**
- * The heading of a list of other stories (`Related posts`, `Latest news`, `You may also like`):
- * on a news page the article's own text does not continue under such a heading.
+ * The heading of a list of other stories (`Related posts`, `Latest news`, `You may also like`,
+ * `More from <the author or the site>`): on a news page the article's own text does not continue
+ * under such a heading.
  */
-const RELATED_HEADING = /^(?:related (?:articles|posts|stories|news|content|reading)|recommended (?:for you|reading|stories|articles)|more (?:stories|articles|posts|news)(?: (?:from|like this|for you)\b.{0,40})?|you (?:may|might|will) (?:also )?(?:like|enjoy|be interested in)|read next|what to read next|further reading|(?:popular|trending|recent|related) (?:stories|posts|articles)|most (?:read|popular|viewed|shared)(?: (?:stories|articles|posts|news))?|other (?:stories|articles|posts))\W{0,3}$/i;
+const RELATED_HEADING = /^(?:related (?:articles|posts|stories|news|content|reading)|recommended (?:for you|reading|stories|articles)|more (?:stories|articles|posts|news)(?: (?:from|on|about|in|like this|for you)\b.{0,40})?|in case you missed it\b.{0,40}|icymi\b.{0,40}|read this next|(?:trending|popular) now|(?:more|other (?:stories|articles|posts)|latest) (?:from|by) \S.{0,40}|more (?:stories|articles|posts) by\b.{0,40}|you (?:may|might|will) (?:also )?(?:like|enjoy|be interested in)|related (?:reads|resources|guides)|(?:explore|read) more (?:articles|stories|posts)|explore more|more to explore|keep exploring(?: this topic)?|keep reading|watch next|other articles you (?:may|might) (?:like|enjoy|find interesting)|read next|what to read next|further reading|(?:popular|trending|recent|related) (?:stories|posts|articles)|most (?:read|popular|viewed|shared)(?: (?:stories|articles|posts|news))?|other (?:stories|articles|posts))\W{0,3}$/i;
 
 export function isRelatedHeading(f: LineFeatures): boolean {
   if (f.blank || f.words > 8 || f.endsSentence) return false;
