@@ -65,6 +65,71 @@ function headlineShape(f: LineFeatures): boolean {
   return f.words >= 3 && f.words <= 24 && !f.endsSentence && f.capRatio >= 0.5;
 }
 
+/**
+ * How many lines of the file have each duplicate key: an open-addressing table over typed arrays,
+ * reused from file to file (a Map of 53-bit keys boxes every key it holds, and hashes it as a
+ * heap number on every look-up). A slot is empty while its count is 0.
+ */
+const MIN_SLOTS = 1024;
+/** a table larger than this is allocated for its file only, not kept for the next */
+const MAX_KEPT_SLOTS = 1 << 16;
+let keptKeys = new Float64Array(MIN_SLOTS);
+let keptCounts = new Int32Array(MIN_SLOTS);
+
+class KeyCounts {
+  private readonly keys: Float64Array;
+  private readonly counts: Int32Array;
+  private readonly mask: number;
+  private readonly shift: number;
+
+  constructor(lines: number) {
+    let size = MIN_SLOTS;
+    let bits = 10;
+    while (size < lines * 2) {
+      size *= 2;
+      bits++;
+    }
+    if (size > MAX_KEPT_SLOTS) {
+      this.keys = new Float64Array(size);
+      this.counts = new Int32Array(size);
+    } else {
+      if (keptKeys.length < size) {
+        keptKeys = new Float64Array(size);
+        keptCounts = new Int32Array(size);
+      } else keptCounts.fill(0, 0, size);
+      this.keys = keptKeys;
+      this.counts = keptCounts;
+    }
+    this.mask = size - 1;
+    this.shift = 32 - bits;
+  }
+
+  private slot(key: number): number {
+    // the low 32 bits of the key (ToUint32 of an integer below 2^53 is its value modulo 2^32)
+    return Math.imul(key >>> 0, 0x9e3779b1) >>> this.shift;
+  }
+
+  add(key: number): void {
+    const keys = this.keys;
+    const counts = this.counts;
+    let s = this.slot(key);
+    while (counts[s] !== 0 && keys[s] !== key) s = (s + 1) & this.mask;
+    keys[s] = key;
+    counts[s]++;
+  }
+
+  get(key: number): number {
+    const keys = this.keys;
+    const counts = this.counts;
+    let s = this.slot(key);
+    for (;;) {
+      const c = counts[s];
+      if (c === 0 || keys[s] === key) return c;
+      s = (s + 1) & this.mask;
+    }
+  }
+}
+
 function titleKey(title: string | null): number | null {
   if (!title) return null;
   const f = lineFeatures(title);
@@ -74,12 +139,12 @@ function titleKey(title: string | null): number | null {
 export function gatherEvidence(input: ChromeInput, isCancelled?: () => boolean): LineEvidence[] | null {
   const n = input.lines.length;
   const feats: LineFeatures[] = new Array(n);
-  const keyCount = new Map<number, number>();
+  const keyCount = new KeyCounts(n);
   for (let i = 0; i < n; i++) {
     if ((i & 511) === 511 && isCancelled?.()) return null;
     const f = lineFeatures(input.lines[i] ?? '');
     feats[i] = f;
-    if (!f.blank && i !== input.headerLine && f.dupLen >= 6) keyCount.set(f.dupKey, (keyCount.get(f.dupKey) ?? 0) + 1);
+    if (!f.blank && i !== input.headerLine && f.dupLen >= 6) keyCount.add(f.dupKey);
   }
   const tKey = titleKey(input.title);
   const unit = wrappedParagraphs(feats, (i) => i === input.headerLine);
@@ -97,7 +162,7 @@ export function gatherEvidence(input: ChromeInput, isCancelled?: () => boolean):
   const out: LineEvidence[] = new Array(n);
   for (let i = 0; i < n; i++) {
     const f = feats[i];
-    const uf = unitFeats.get(unit[i]);
+    const uf = unitFeats.size === 0 ? undefined : unitFeats.get(unit[i]);
     const prose = f.blank ? 'short' : proseClass(uf ?? f);
     const ev: LineEvidence = {
       f,
@@ -121,9 +186,9 @@ export function gatherEvidence(input: ChromeInput, isCancelled?: () => boolean):
     out[i] = ev;
     if (f.blank || i === input.headerLine) continue;
     ev.hit = matchPattern(f);
-    ev.copies = f.dupLen >= 6 ? keyCount.get(f.dupKey) ?? 0 : 0;
+    ev.copies = f.dupLen >= 6 ? keyCount.get(f.dupKey) : 0;
     ev.dup = ev.copies >= 2;
-    if (f.prefixKey !== null && (keyCount.get(f.prefixKey) ?? 0) >= 1) {
+    if (f.prefixKey !== null && keyCount.get(f.prefixKey) >= 1) {
       ev.sectionPrefixed = true;
       ev.dup = true;
     }
