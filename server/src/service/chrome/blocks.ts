@@ -110,6 +110,54 @@ function describe(code: ChromeCode, lines: number, evs: readonly LineEvidence[],
   }
 }
 
+/*
+ * A block's distinct evidence texts and how many of its lines give each, in order of first
+ * appearance. A block has a few (one, mostly): they are found by comparison, not in a Map (which
+ * hashed every line's text, a new string for each site-template line), until there are more
+ * than MAX_SCANNED_WHYS of them.
+ */
+const whyTexts: string[] = [];
+const whyCounts: number[] = [];
+const MAX_SCANNED_WHYS = 8;
+
+function countWhy(w: string, index: Map<string, number> | null): Map<string, number> | null {
+  if (index === null) {
+    for (let x = 0; x < whyTexts.length; x++) {
+      if (whyTexts[x] === w) {
+        whyCounts[x]++;
+        return null;
+      }
+    }
+  } else {
+    const x = index.get(w);
+    if (x !== undefined) {
+      whyCounts[x]++;
+      return index;
+    }
+  }
+  whyTexts.push(w);
+  whyCounts.push(1);
+  if (index !== null) index.set(w, whyTexts.length - 1);
+  else if (whyTexts.length > MAX_SCANNED_WHYS) {
+    index = new Map();
+    for (let x = 0; x < whyTexts.length; x++) index.set(whyTexts[x], x);
+  }
+  return index;
+}
+
+/** The evidence lines of the block's texts: the six given by the most lines (stable order on ties), with their counts. */
+function topWhys(): string[] {
+  const n = whyTexts.length;
+  const label = (x: number) => (whyCounts[x] > 1 ? `${whyTexts[x]} (${whyCounts[x]} lines)` : whyTexts[x]);
+  if (n === 1) return [label(0)];
+  const order: number[] = [];
+  for (let x = 0; x < n; x++) order.push(x);
+  order.sort((a, b) => whyCounts[b] - whyCounts[a]);
+  const out: string[] = [];
+  for (let x = 0; x < n && x < 6; x++) out.push(label(order[x]));
+  return out;
+}
+
 /** Groups consecutive chrome lines with the same code (blank lines between them included). */
 export function buildBlocks(kinds: readonly LineKind[], rules: readonly (ChromeCode | null)[], reasons: readonly (LineReason | null)[], evs: readonly LineEvidence[], art: Stretch | null): ChromeBlock[] {
   const blocks: ChromeBlock[] = [];
@@ -136,15 +184,17 @@ export function buildBlocks(kinds: readonly LineKind[], rules: readonly (ChromeC
       break;
     }
     let lines = 0;
-    const why = new Map<string, number>();
+    whyTexts.length = 0;
+    whyCounts.length = 0;
+    let whyIndex: Map<string, number> | null = null;
     for (let k = i; k <= end; k++) {
       if (kinds[k] !== 'chrome') continue;
       lines++;
       const w = reasons[k]?.why;
-      if (w) why.set(w, (why.get(w) ?? 0) + 1);
+      if (w) whyIndex = countWhy(w, whyIndex);
     }
     const pos = where(i, art);
-    const evidence = [...why.entries()].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([w, c]) => (c > 1 ? `${w} (${c} lines)` : w));
+    const evidence = topWhys();
     if (pos === 'after') evidence.push('position: after the end of the article');
     else if (pos === 'before') evidence.push('position: before the start of the article');
     else if (pos === 'none') evidence.push('no article stretch found on the page');
