@@ -134,6 +134,8 @@ export const CUE = {
   footerS2: 1 << 27,
   /** `says` (a comment's `Jane Doe says:`) */
   says: 1 << 28,
+  /** a word each phrase of COMMENTS_START holds (`comments`, `reply`, `discussion`, `author`, `by`, …) */
+  comments: 1 << 29,
 } as const;
 
 /**
@@ -168,6 +170,7 @@ const TOKEN_CUES: [number, string][] = [
   [CUE.noticeWeak, 'info inte mean cons perf inde'],
   [CUE.bioNoun, 'writ edit jour repo cont auth corr colu blog expe spec stra foun revi year join cove'],
   [CUE.says, 'says'],
+  [CUE.comments, 'comm resp repl thou disc conv thin shar like says auth writ by expe cont revi'],
   [CUE.footerS1, 'copy subs unsu'],
   [CUE.footerS2, 'news agre'],
   [CUE.footer, 'site cook peek skip'],
@@ -411,6 +414,8 @@ export function isCommentsStart(f: LineFeatures): boolean {
   if (f.words <= 24 && !f.endsSentence && startsIn(c0, POST_NAV_FIRST) && (POST_NAV.test(f.text.slice(0, 30)) || POST_NAV_GLUED.test(f.text.slice(0, 12)))) return true;
   if (f.words > 10) return f.words <= 40 && COMMENT_COUNT_TITLE.test(f.text.slice(0, 40));
   if (!startsIn(c0, COMMENTS_START_FIRST) && (f.cues & CUE.says) === 0) return false;
+  // the cue is of the whole text: a cut inside a word may leave the slice a shorter one (`by`)
+  if ((f.cues & CUE.comments) === 0 && (f.text.length <= 200 || !isWordCode(f.text.charCodeAt(200)))) return false;
   return COMMENTS_START.test(f.text.slice(0, 200));
 }
 
