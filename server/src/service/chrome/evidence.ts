@@ -136,6 +136,32 @@ function titleKey(title: string | null): number | null {
   return f.dupLen >= 8 ? f.dupKey : null;
 }
 
+/** A line's evidence before its tests: the one literal every LineEvidence is made by (one shape). */
+function newEvidence(f: LineFeatures, prose: ProseClass, unitWords: number, share: number, wrapped: boolean): LineEvidence {
+  return {
+    f,
+    prose,
+    unitWords,
+    share,
+    wrapped,
+    hit: null,
+    dup: false,
+    copies: 0,
+    sectionPrefixed: false,
+    title: false,
+    recurrence: 0,
+    siteTemplate: null,
+    sectionLabel: false,
+    datelineShape: false,
+    headlineShape: false,
+    commentsStart: false,
+    relatedStart: false,
+  };
+}
+
+/** The evidence of every blank line (half the lines of a seed): one object, never written to. */
+const BLANK_EVIDENCE = newEvidence(lineFeatures(''), 'short', 0, 1, false);
+
 export function gatherEvidence(input: ChromeInput, isCancelled?: () => boolean): LineEvidence[] | null {
   const n = input.lines.length;
   const feats: LineFeatures[] = new Array(n);
@@ -162,29 +188,16 @@ export function gatherEvidence(input: ChromeInput, isCancelled?: () => boolean):
   const out: LineEvidence[] = new Array(n);
   for (let i = 0; i < n; i++) {
     const f = feats[i];
+    if (f.blank) {
+      // a blank line is never part of a wrapped paragraph: its evidence is always the same
+      out[i] = BLANK_EVIDENCE;
+      continue;
+    }
     const uf = unitFeats.size === 0 ? undefined : unitFeats.get(unit[i]);
-    const prose = f.blank ? 'short' : proseClass(uf ?? f);
-    const ev: LineEvidence = {
-      f,
-      prose,
-      unitWords: uf ? uf.words : f.words,
-      share: uf && uf.words > 0 ? f.words / uf.words : 1,
-      wrapped: uf !== undefined,
-      hit: null,
-      dup: false,
-      copies: 0,
-      sectionPrefixed: false,
-      title: false,
-      recurrence: 0,
-      siteTemplate: null,
-      sectionLabel: false,
-      datelineShape: false,
-      headlineShape: false,
-      commentsStart: false,
-      relatedStart: false,
-    };
+    const prose = proseClass(uf ?? f);
+    const ev = newEvidence(f, prose, uf ? uf.words : f.words, uf && uf.words > 0 ? f.words / uf.words : 1, uf !== undefined);
     out[i] = ev;
-    if (f.blank || i === input.headerLine) continue;
+    if (i === input.headerLine) continue;
     ev.hit = matchPattern(f);
     ev.copies = f.dupLen >= 6 ? keyCount.get(f.dupKey) : 0;
     ev.dup = ev.copies >= 2;

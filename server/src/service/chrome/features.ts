@@ -84,9 +84,12 @@ const SECTION_PREFIX = /^((?:[A-Z][A-Z&]+ ){1,3})(?=[A-Z]?[a-z'‘“"]|[A-Z][a-
 /** Most characters a duplicate key holds. */
 const MAX_KEY = 300;
 
-function blankFeatures(): LineFeatures {
-  return { blank: true, glued: 0, text: '', chars: 0, words: 0, stopwords: 0, stopDensity: 0, endsSentence: false, sentences: 0, capRatio: 0, allCaps: false, listMarker: false, indent: 0, dupKey: 0, dupLen: 0, prefixKey: null, cues: 0, headCues: 0 };
-}
+/**
+ * The features of every blank line (half the lines of a seed): one object, never written to,
+ * with its properties in the order `lineFeatures` writes them, so that every LineFeatures has
+ * one shape (a second order made each read of a feature polymorphic).
+ */
+const BLANK: LineFeatures = { blank: true, text: '', chars: 0, words: 0, stopwords: 0, stopDensity: 0, endsSentence: false, sentences: 0, capRatio: 0, allCaps: false, listMarker: false, glued: 0, indent: 0, dupKey: 0, dupLen: 0, prefixKey: null, cues: 0, headCues: 0 };
 
 /**
  * The key text: the letters and digits of `s` from `from` on, lower-cased one character at a
@@ -134,13 +137,13 @@ function endsWithSentence(s: string): boolean {
 
 export function lineFeatures(raw: string): LineFeatures {
   // an empty line: reading its first character would be out of bounds (and cost an optimised build of this function)
-  if (raw.length === 0) return blankFeatures();
+  if (raw.length === 0) return BLANK;
   const first = raw.charCodeAt(0);
   const last = raw.charCodeAt(raw.length - 1);
   // a line that starts and ends with a visible ASCII character is neither blank nor in need of trimming
   const plain = first > 32 && first < 127 && last > 32 && last < 127;
   const full = plain ? raw : raw.trim();
-  if (!plain && (full.length === 0 || isBlankLine(raw))) return blankFeatures();
+  if (!plain && (full.length === 0 || isBlankLine(raw))) return BLANK;
   let indent = 0;
   if (!plain) {
     for (;;) {
