@@ -20,33 +20,69 @@ function where(i: number, art: Stretch | null): Where {
   return 'inside';
 }
 
+/*
+ * The reasons whose text is fixed: one object each (a chrome line's reason is never written to), so
+ * a block's lines share their evidence texts and nothing is allocated per line.
+ */
+const TITLE_FROM_HEADER: LineReason = { code: 'chrome.repeated-title', why: 'repeats the title from the header' };
+const SECTION_LABEL: LineReason = { code: 'chrome.section-label', why: 'section heading of a link list' };
+const SECTION_TEASER: LineReason = { code: 'chrome.teaser', why: 'section label before a headline that also appears alone' };
+const TITLE_BEFORE_ARTICLE: LineReason = { code: 'chrome.repeated-title', why: 'headline repeated just before the article' };
+const REPEATED_MENU_ITEM: LineReason = { code: 'chrome.navigation-list', why: 'menu item repeated on the page' };
+const REPEATED_HEADLINE: LineReason = { code: 'chrome.related-headlines', why: 'headline repeated (link text and image text)' };
+const DATELINE: LineReason = { code: 'chrome.dateline', why: 'place name in capitals alone on a line' };
+const PROSE_AFTER: LineReason = { code: 'chrome.teaser', why: 'full-sentence paragraph after the article ended (a lede of another story)' };
+const PROSE_BEFORE: LineReason = { code: 'chrome.boilerplate', why: 'prose before the article stretch (summary, standfirst or promotion)' };
+const PROSE_NO_ARTICLE: LineReason = { code: 'chrome.boilerplate', why: 'prose, but no article found on the page' };
+const HEADLINE_OUTSIDE: LineReason = { code: 'chrome.related-headlines', why: 'headline-like line outside the article' };
+const SHORT_LINK: LineReason = { code: 'chrome.navigation-list', why: 'short link-like line outside the article' };
+const SHORT_TEXT: LineReason = { code: 'chrome.boilerplate', why: 'short text outside the article' };
+
+const TEASER_HEADLINE: LineReason = { code: 'chrome.teaser', why: 'the teaser headline again' };
+const TEASER_LEDE: LineReason = { code: 'chrome.teaser', why: 'lede paragraph of the teased story' };
+
+/** Site-template reasons by recurrence count, for one corpus size at a time (bounded). */
+const siteTemplateReasons = new Map<number, LineReason>();
+let siteTemplateOthers = -1;
+
+function siteTemplateReason(recurrence: number, others: number): LineReason {
+  if (others !== siteTemplateOthers || siteTemplateReasons.size >= 4096) {
+    siteTemplateReasons.clear();
+    siteTemplateOthers = others;
+  }
+  let r = siteTemplateReasons.get(recurrence);
+  if (r === undefined) {
+    r = { code: 'chrome.site-template', why: `recurs verbatim in ${recurrence} of ${others} other corpus files` };
+    siteTemplateReasons.set(recurrence, r);
+  }
+  return r;
+}
+
 /** The code and evidence of one chrome line, from its own evidence and its position. */
 export function reasonFor(i: number, evs: readonly LineEvidence[], art: Stretch | null, corpusFiles: number): LineReason {
   const ev = evs[i];
   const f = ev.f;
   const pos = where(i, art);
   if (ev.hit?.strong && ev.hit.code !== 'chrome.boilerplate') return { code: ev.hit.code, why: ev.hit.why };
-  if (ev.title) return { code: 'chrome.repeated-title', why: 'repeats the title from the header' };
-  if (ev.siteTemplate) {
-    return { code: 'chrome.site-template', why: `recurs verbatim in ${ev.recurrence} of ${Math.max(1, corpusFiles - 1)} other corpus files` };
-  }
-  if (ev.sectionLabel) return { code: 'chrome.section-label', why: 'section heading of a link list' };
+  if (ev.title) return TITLE_FROM_HEADER;
+  if (ev.siteTemplate) return siteTemplateReason(ev.recurrence, Math.max(1, corpusFiles - 1));
+  if (ev.sectionLabel) return SECTION_LABEL;
   if (ev.hit) return { code: ev.hit.code, why: ev.hit.why };
-  if (ev.sectionPrefixed) return { code: 'chrome.teaser', why: 'section label before a headline that also appears alone' };
+  if (ev.sectionPrefixed) return SECTION_TEASER;
   if (ev.dup) {
-    if (pos === 'before' && art && i >= art.start - 12 && !f.endsSentence && f.words >= 3 && f.words <= 24) return { code: 'chrome.repeated-title', why: 'headline repeated just before the article' };
-    if (f.words <= 3) return { code: 'chrome.navigation-list', why: 'menu item repeated on the page' };
-    return { code: 'chrome.related-headlines', why: 'headline repeated (link text and image text)' };
+    if (pos === 'before' && art && i >= art.start - 12 && !f.endsSentence && f.words >= 3 && f.words <= 24) return TITLE_BEFORE_ARTICLE;
+    if (f.words <= 3) return REPEATED_MENU_ITEM;
+    return REPEATED_HEADLINE;
   }
-  if (ev.datelineShape && pos !== 'after') return { code: 'chrome.dateline', why: 'place name in capitals alone on a line' };
+  if (ev.datelineShape && pos !== 'after') return DATELINE;
   if (ev.prose === 'good' || ev.prose === 'near-good') {
-    if (pos === 'after') return { code: 'chrome.teaser', why: 'full-sentence paragraph after the article ended (a lede of another story)' };
-    if (pos === 'before') return { code: 'chrome.boilerplate', why: 'prose before the article stretch (summary, standfirst or promotion)' };
-    return { code: 'chrome.boilerplate', why: 'prose, but no article found on the page' };
+    if (pos === 'after') return PROSE_AFTER;
+    if (pos === 'before') return PROSE_BEFORE;
+    return PROSE_NO_ARTICLE;
   }
-  if (ev.headlineShape) return { code: 'chrome.related-headlines', why: 'headline-like line outside the article' };
-  if (f.words <= 4) return { code: 'chrome.navigation-list', why: 'short link-like line outside the article' };
-  return { code: 'chrome.boilerplate', why: 'short text outside the article' };
+  if (ev.headlineShape) return HEADLINE_OUTSIDE;
+  if (f.words <= 4) return SHORT_LINK;
+  return SHORT_TEXT;
 }
 
 /**
@@ -64,7 +100,7 @@ export function smoothReasons(kinds: readonly LineKind[], reasons: (LineReason |
       const rj = reasons[j];
       if (!rj || evs[j].sectionPrefixed) break;
       if (rj.code === 'chrome.related-headlines' || (rj.code === 'chrome.teaser') || rj.code === 'chrome.boilerplate') {
-        reasons[j] = { code: 'chrome.teaser', why: evs[j].dup ? 'the teaser headline again' : 'lede paragraph of the teased story' };
+        reasons[j] = evs[j].dup ? TEASER_HEADLINE : TEASER_LEDE;
         i = j - 1 + 1;
       } else break;
     }
