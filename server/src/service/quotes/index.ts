@@ -64,12 +64,28 @@ export function findQuotes(text: string, lines: readonly Line[], kinds: readonly
   }
 }
 
+/*
+ * find() runs its steps as functions of their own: V8 optimises each apart, so a rare path met
+ * for the first time in one step (a colon introducing a quote, a nested quotation) deoptimises
+ * and recompiles that step only, not one function holding all of them (a compile of which took
+ * 100-300 ms of a background thread, again at each such path: about a second in the first
+ * 10,000 files of an index build).
+ */
 function find(text: string, lines: readonly Line[], kinds: readonly LineKind[], isCancelled?: () => boolean): FoundQuote[] {
   const quotes: FoundQuote[] = [];
   const paragraphs: Paragraph[] = [];
-  // 1. quote marks
+  if (!collectMarks(text, lines, kinds, quotes, paragraphs, isCancelled)) return [];
+  linkContinuations(text, lines, kinds, quotes, paragraphs);
+  const tracker = new SpeakerTracker();
+  if (!attributeDirect(text, lines, quotes, paragraphs, tracker, isCancelled)) return [];
+  attributeImplicit(quotes, paragraphs, tracker);
+  return quotes;
+}
+
+/** 1. quote marks: a paragraph per non-blank line, a quote per mark. False when cancelled. */
+function collectMarks(text: string, lines: readonly Line[], kinds: readonly LineKind[], quotes: FoundQuote[], paragraphs: Paragraph[], isCancelled?: () => boolean): boolean {
   for (let i = 0; i < lines.length; i++) {
-    if ((i & 255) === 0 && isCancelled?.()) return [];
+    if ((i & 255) === 0 && isCancelled?.()) return false;
     const line = lines[i];
     const kind = kinds[i] ?? 'body';
     if (kind === 'blank' || line.end <= line.start) continue;
@@ -95,7 +111,11 @@ function find(text: string, lines: readonly Line[], kinds: readonly LineKind[], 
       });
     }
   }
-  // multi-paragraph quotations: open at the end of one paragraph, next paragraph opens again
+  return true;
+}
+
+/** Multi-paragraph quotations: open at the end of one paragraph, the next paragraph opens again. */
+function linkContinuations(text: string, lines: readonly Line[], kinds: readonly LineKind[], quotes: FoundQuote[], paragraphs: Paragraph[]): void {
   for (let k = 0; k + 1 < paragraphs.length; k++) {
     const p = paragraphs[k];
     const last = lastTopLevelDouble(p);
@@ -110,13 +130,14 @@ function find(text: string, lines: readonly Line[], kinds: readonly LineKind[], 
     const first = q.marks.findIndex((m) => !m.single);
     if (first >= 0) quotes[q.quoteIndex[first]].continued = true;
   }
+}
 
-  // 2./3. tokens, coreference and direct attribution in reading order
-  const tracker = new SpeakerTracker();
+/** 2./3. tokens, coreference and direct attribution in reading order. False when cancelled. */
+function attributeDirect(text: string, lines: readonly Line[], quotes: FoundQuote[], paragraphs: Paragraph[], tracker: SpeakerTracker, isCancelled?: () => boolean): boolean {
   // `Caddell continued:` closing a paragraph introduces the quotes of the next one
   let colon: { attr: Attribution; tokens: Token[] } | null = null;
   for (let k = 0; k < paragraphs.length; k++) {
-    if ((k & 63) === 0 && isCancelled?.()) return [];
+    if ((k & 63) === 0 && isCancelled?.()) return false;
     const p = paragraphs[k];
     if (p.chrome) { colon = null; continue; }
     const line = lines[p.line];
@@ -159,7 +180,11 @@ function find(text: string, lines: readonly Line[], kinds: readonly LineKind[], 
     }
   }
 
-  // 4. implicit attribution
+  return true;
+}
+
+/** 4. implicit attribution, then speakers carried over continuations and into nested quotes. */
+function attributeImplicit(quotes: FoundQuote[], paragraphs: Paragraph[], tracker: SpeakerTracker): void {
   let prevSpeakerQuote: FoundQuote | null = null; // last attributed top-level quote of the previous paragraph
   for (let k = 0; k < paragraphs.length; k++) {
     const p = paragraphs[k];
@@ -202,7 +227,6 @@ function find(text: string, lines: readonly Line[], kinds: readonly LineKind[], 
       if (!q.speaker && outer.speaker) inherit(q, outer);
     });
   }
-  return quotes;
 }
 
 const TITLE_SMALL_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'in', 'on', 'at', 'to', 'for', 'with', 'by', 'is', 'are', 'from', 'as', 'but', 'nor', 'vs', 'vs.']);
@@ -282,7 +306,9 @@ function isQuoteOnly(tokens: readonly Token[]): boolean {
 
 function inherit(q: FoundQuote, from: FoundQuote): void {
   if (q.inChrome || !from.speaker) return;
-  q.speaker = { ...from.speaker };
+  const s = from.speaker;
+  // makeSpeaker's literal: a spread copy has a map of its own, and code reading speakers deoptimises on it
+  q.speaker = { mention: s.mention, via: s.via, name: s.name, key: s.key, kind: s.kind };
   q.cue = from.cue;
 }
 
