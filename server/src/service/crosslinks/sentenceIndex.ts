@@ -11,8 +11,8 @@
  */
 import type { CrossLink, Sentence } from '../types';
 import { forEachToken, normOf, tokenIdOf, TOKEN_STOP, vocabularySize } from './normalize';
-import { DEFAULT_MIN_SCORE, scoreDetail, type TokenSeq } from './score';
-import { corpusWeight } from './weights';
+import { DEFAULT_MIN_SCORE, scoreDetail, type TokenSeq, type TokenWeight } from './score';
+import { corpusWeight, frozenWeight } from './weights';
 
 export interface SentenceIndexOptions {
   /** minimum score of a link (`seedReview.matching.minScore`) */
@@ -108,6 +108,12 @@ export interface FrozenSentenceIndex {
   pNext: Int32Array;
   pSid: Int32Array;
   pKey: Int32Array;
+  /**
+   * Per sid, the first sid with the same tokens (ids and flags): syndicated copies share one, and
+   * the score of a pair depends on the two token lists only, so a worker scores each pair of
+   * distinct lists once.
+   */
+  canon: Int32Array;
 }
 
 /** A link as ids: sentence `sid` links the target file's sentence `target`. */
@@ -141,6 +147,8 @@ interface FileEntry {
 }
 
 const EMPTY = -1;
+/** Scores a frozen index keeps per worker before it starts over (about 60 bytes each). */
+const MAX_CACHED_SCORES = 1 << 20;
 const MAX_POSTINGS_PER_KEY = 4000;
 const MAX_VERIFY = 600;
 
@@ -365,6 +373,7 @@ export class SentenceIndex {
       if (uri !== undefined) fileSids.set(this.files.get(uri)!.sids, fileSidStart[f]);
     }
     return {
+      canon: this.canonicalSids(),
       options: { minScore: this.minScore, maxFanOut: this.maxFanOut, minContentTokens: this.minContentTokens, containment: this.containment },
       bucketBits: this.bucketBits,
       live: this.live,
@@ -385,6 +394,38 @@ export class SentenceIndex {
       pSid: sharedCopy(this.pSid, this.postings),
       pKey: sharedCopy(this.pKey, this.postings),
     };
+  }
+
+  /** Per sid, the first sid with the same token list (see FrozenSentenceIndex.canon). */
+  private canonicalSids(): Int32Array {
+    const canon = new Int32Array(new SharedArrayBuffer(Math.max(1, this.sidCount) * 4));
+    const ids = this.poolIds, flags = this.poolFlags;
+    const byHash = new Map<number, number | number[]>();
+    const same = (x: number, y: number) => {
+      const len = this.sLen[x];
+      if (this.sLen[y] !== len) return false;
+      const xo = this.sOff[x], yo = this.sOff[y];
+      for (let k = 0; k < len; k++) if (ids[xo + k] !== ids[yo + k] || flags[xo + k] !== flags[yo + k]) return false;
+      return true;
+    };
+    for (let sid = 0; sid < this.sidCount; sid++) {
+      canon[sid] = sid;
+      if (!this.sAlive[sid]) continue;
+      const off = this.sOff[sid], end = off + this.sLen[sid];
+      let h = this.sLen[sid];
+      for (let k = off; k < end; k++) h = Math.imul(h ^ ids[k], 0x01000193) ^ (flags[k] << 24);
+      const seen = byHash.get(h);
+      if (seen === undefined) byHash.set(h, sid);
+      else if (typeof seen === 'number') {
+        if (same(seen, sid)) canon[sid] = seen;
+        else byHash.set(h, [seen, sid]);
+      } else {
+        const r = seen.find((x) => same(x, sid));
+        if (r !== undefined) canon[sid] = r;
+        else seen.push(sid);
+      }
+    }
+    return canon;
   }
 
   /** An index over a frozen copy, for reading links by id (`fileLinkIds`); it is not to be changed. */
@@ -411,10 +452,16 @@ export class SentenceIndex {
     x.candMark = new Int32Array(d.sidCount);
     x.candCount = new Int32Array(d.sidCount);
     x.frozenFiles = d;
+    x.canon = d.canon;
+    x.weightOf = frozenWeight(d.df, d.live);
     return x;
   }
 
   private frozenFiles: FrozenSentenceIndex | undefined;
+  /** frozen: canonical sids, the scores of pairs of them (canonical a * sidCount + canonical b), and the weights */
+  private canon: Int32Array | undefined;
+  private scoreCache = new Map<number, { score: number; contained: boolean }>();
+  private weightOf: TokenWeight | undefined;
 
   /** The links of every sentence of file `fileId`, as ids (what `fileMatches` gives as objects). */
   fileLinkIds(fileId: number): SentenceLinkIds[] {
@@ -612,6 +659,20 @@ export class SentenceIndex {
     return { sentence, links, totalFiles: m.totalFiles };
   }
 
+  /** `scoreDetail` of two sids (what it needs of it), from the cache in a frozen index. */
+  private score(sid: number, me: TokenSeq, c: number, weight: TokenWeight): { score: number; contained: boolean } {
+    if (!this.canon) return scoreDetail(me, this.seq(c), weight);
+    const key = this.canon[sid] * this.sidCount + this.canon[c];
+    let d = this.scoreCache.get(key);
+    if (d === undefined) {
+      const full = scoreDetail(me, this.seq(c), weight);
+      d = { score: full.score, contained: full.contained };
+      if (this.scoreCache.size >= MAX_CACHED_SCORES) this.scoreCache.clear();
+      this.scoreCache.set(key, d);
+    }
+    return d;
+  }
+
   private linkIdsOf(sid: number): SentenceLinkIds {
     const fileId = this.sFile[sid];
     const epoch = ++this.queryEpoch;
@@ -643,11 +704,11 @@ export class SentenceIndex {
     }
 
     this.lastQuery = { walked, candidates: cands.length, verified: chosen.length };
-    const weight = corpusWeight(this.df, this.live);
+    const weight = this.weightOf ?? corpusWeight(this.df, this.live);
     const me = this.seq(sid);
     const best = new Map<number, LinkIds>();
     for (const c of chosen) {
-      const d = scoreDetail(me, this.seq(c), weight);
+      const d = this.score(sid, me, c, weight);
       let relation: LinkRelation;
       if (d.score >= this.minScore) relation = 'same';
       else if (this.containment && d.contained) {
