@@ -1,82 +1,208 @@
-import { SentenceIndex, type SentenceLinkIds, type SentenceTokens } from '../service/crosslinks/sentenceIndex';
+import { SentenceIndex, type FrozenSentenceIndex, type SentenceLinkIds, type SentenceTokens } from '../service/crosslinks/sentenceIndex';
 import type { SeedReviewSettings } from '../shared/settings';
-import type { AnalyzedFileJson } from './analyzeJson';
-import { sentenceRange, type LinkedSentence } from './fileTasks';
 import { WorkerPool, orderedBatches } from '../node/workerPool';
 
 /** Files per request when links are read on worker threads. */
 const LINKS_BATCH = 16;
+/** Bytes per chunk of the sentence fragment store. */
+const CHUNK = 1 << 23;
+
+const utf8 = new TextEncoder();
+
+/**
+ * A body sentence as the analyze JSON shows it, `"range":{...},"text":"..."` in UTF-8: what a
+ * match says of its sentence and of its target. Made by the worker that analysed the file.
+ */
+export function sentenceFragment(range: { start: { line: number; character: number }; end: { line: number; character: number } }, text: string): string {
+  return `"range":${JSON.stringify(range)},"text":${JSON.stringify(text)}`;
+}
+
+/**
+ * The fragments of the indexed sentences, by sid, in shared memory so the link workers write the
+ * matches themselves: fixed chunks of bytes (a fragment never straddles two), and per sid its
+ * chunk, offset and length. The main thread keeps no sentence text.
+ */
+export interface FrozenFragments {
+  chunks: Uint8Array[];
+  chunkOf: Int32Array;
+  offset: Int32Array;
+  length: Int32Array;
+  /** per file id, its display path as JSON */
+  paths: (string | undefined)[];
+}
+
+class FragmentStore {
+  private chunks: Uint8Array[] = [];
+  private used = CHUNK;
+  private chunkOf = new Int32Array(new SharedArrayBuffer(4 * 1024));
+  private offset = new Int32Array(new SharedArrayBuffer(4 * 1024));
+  private length = new Int32Array(new SharedArrayBuffer(4 * 1024));
+  private count = 0;
+
+  put(sid: number, bytes: Uint8Array): void {
+    if (sid >= this.chunkOf.length) {
+      let size = this.chunkOf.length;
+      while (size <= sid) size = Math.ceil(size * 1.5);
+      const grow = (a: Int32Array) => {
+        const b = new Int32Array(new SharedArrayBuffer(size * 4));
+        b.set(a);
+        return b;
+      };
+      this.chunkOf = grow(this.chunkOf);
+      this.offset = grow(this.offset);
+      this.length = grow(this.length);
+    }
+    if (this.used + bytes.length > CHUNK) {
+      this.chunks.push(new Uint8Array(new SharedArrayBuffer(Math.max(CHUNK, bytes.length))));
+      this.used = 0;
+    }
+    const c = this.chunks.length - 1;
+    this.chunks[c].set(bytes, this.used);
+    this.chunkOf[sid] = c;
+    this.offset[sid] = this.used;
+    this.length[sid] = bytes.length;
+    this.used += bytes.length;
+    if (sid >= this.count) this.count = sid + 1;
+  }
+
+  freeze(paths: (string | undefined)[]): FrozenFragments {
+    return {
+      chunks: this.chunks,
+      chunkOf: this.chunkOf.subarray(0, this.count),
+      offset: this.offset.subarray(0, this.count),
+      length: this.length.subarray(0, this.count),
+      paths,
+    };
+  }
+}
+
+const OPEN = utf8.encode('{');
+const TARGET = utf8.encode(',"target":{"path":');
+const COMMA = utf8.encode(',');
+const SCORE = utf8.encode('},"score":');
+const RELATION = utf8.encode(',"relation":"');
+const CLOSE = utf8.encode('"}');
+const LIST_OPEN = utf8.encode('"matches":[');
+const LIST_CLOSE = utf8.encode(']}');
+
+/**
+ * The `"matches":[...]}` tail of a file's analyze JSON for its links (null when it has none): the
+ * bytes `JSON.stringify` gives for the matches, put together from the sentences' fragments.
+ */
+export class MatchWriter {
+  private readonly pathBytes = new Map<number, Uint8Array>();
+
+  constructor(private readonly index: SentenceIndex, private readonly f: FrozenFragments) {}
+
+  private fragment(sid: number): Uint8Array {
+    const f = this.f;
+    return f.chunks[f.chunkOf[sid]].subarray(f.offset[sid], f.offset[sid] + f.length[sid]);
+  }
+
+  private path(fileId: number): Uint8Array {
+    let b = this.pathBytes.get(fileId);
+    if (!b) this.pathBytes.set(fileId, (b = utf8.encode(this.f.paths[fileId] ?? JSON.stringify(this.index.fileUriOf(fileId)))));
+    return b;
+  }
+
+  tail(links: readonly SentenceLinkIds[]): Uint8Array | null {
+    const parts: Uint8Array[] = [LIST_OPEN];
+    let first = true;
+    for (const m of links) {
+      const s = this.fragment(m.sid);
+      for (const l of m.links) {
+        if (!first) parts.push(COMMA);
+        first = false;
+        parts.push(OPEN, s, TARGET, this.path(this.index.fileOfSid(l.target)), COMMA, this.fragment(l.target), SCORE);
+        parts.push(utf8.encode(`${Math.round(l.score * 1e4) / 1e4}`), RELATION, utf8.encode(l.relation), CLOSE);
+      }
+    }
+    if (first) return null;
+    parts.push(LIST_CLOSE);
+    let n = 0;
+    for (const p of parts) n += p.length;
+    const out = new Uint8Array(n);
+    n = 0;
+    for (const p of parts) {
+      out.set(p, n);
+      n += p.length;
+    }
+    return out;
+  }
+}
 
 /**
  * The cross-link stage of a CLI run: every file's body sentences go into one `SentenceIndex`
  * (the service's) in the main thread, in file order (tokenised by the workers when they
- * analysed the files). Once all are in, the index is frozen and each file's links are read,
- * on worker threads when there are several, and turned into `matches[]` here.
+ * analysed the files), their JSON fragments into a shared store. Once all are in, the index is
+ * frozen and each file's matches are written, on worker threads when there are several.
  */
 export class CrossLinks {
   private readonly index: SentenceIndex;
-  private readonly displayPath = new Map<string, string>();
+  private readonly fragments = new FragmentStore();
+  private readonly paths: (string | undefined)[] = [];
 
   constructor(settings: SeedReviewSettings) {
     this.index = new SentenceIndex({ minScore: settings.matching.minScore, maxFanOut: settings.matching.maxLinksPerSentence, shared: true });
   }
 
-  add(uri: string, displayPath: string, sentences: readonly LinkedSentence[], tokens?: SentenceTokens): void {
-    this.displayPath.set(uri, displayPath);
-    if (tokens) this.index.setFileTokens(uri, sentences, tokens);
-    else this.index.setFile(uri, sentences);
+  /** A file's sentences: their tokens, and their fragments as UTF-8, sentence k ending at `ends[k]`. */
+  add(uri: string, displayPath: string, tokens: SentenceTokens, fragments: Uint8Array, ends: Int32Array): void {
+    const sids = this.index.setFileTokens(uri, null, tokens);
+    this.paths[this.index.fileIdOf(uri)] = JSON.stringify(displayPath);
+    for (let k = 0; k < sids.length; k++) {
+      if (sids[k] >= 0) this.fragments.put(sids[k], fragments.subarray(k ? ends[k - 1] : 0, ends[k]));
+    }
   }
 
   /**
-   * The matches of each of `uris`, in that order: read in this thread, or with `workerFile`
-   * on `threads` worker threads sharing a frozen copy of the index.
+   * The matches tail of each of `uris` (see MatchWriter.tail), in that order: written in this
+   * thread, or with `workerFile` on `threads` worker threads sharing a frozen copy of the index.
    */
-  async *matches(uris: readonly string[], opts: { workerFile?: string | null; threads: number }): AsyncGenerator<AnalyzedFileJson['matches']> {
+  async *matches(uris: readonly string[], opts: { workerFile?: string | null; threads: number }): AsyncGenerator<Uint8Array | null> {
     const ids = uris.map((u) => this.index.fileIdOf(u));
+    const fragments = this.fragments.freeze(this.paths);
     if (!opts.workerFile || opts.threads < 2) {
-      for (const id of ids) yield this.toJson(this.index.fileLinkIds(id));
+      const writer = new MatchWriter(this.index, fragments);
+      for (const id of ids) yield writer.tail(this.index.fileLinkIds(id));
       return;
     }
     const pool = new WorkerPool(opts.workerFile, opts.threads);
     try {
-      await pool.broadcast({ type: 'linksInit', index: this.index.freeze() });
-      for await (const links of orderedBatches<number, SentenceLinkIds[]>(ids, LINKS_BATCH, opts.threads * 3, (batch) => pool.request({ type: 'links', fileIds: batch }))) {
-        yield this.toJson(links);
+      await pool.broadcast({ type: 'linksInit', index: this.index.freeze(), fragments });
+      for await (const tail of orderedBatches<number, Uint8Array | null>(ids, LINKS_BATCH, opts.threads * 3, (batch) => pool.request({ type: 'links', fileIds: batch }))) {
+        yield tail;
       }
     } finally {
       await pool.close();
     }
   }
+}
 
-  private toJson(links: readonly SentenceLinkIds[]): AnalyzedFileJson['matches'] {
-    const out: AnalyzedFileJson['matches'] = [];
-    for (const m of links) {
-      const s = this.index.sentenceOf(m.sid) as LinkedSentence;
-      for (const l of m.links) {
-        const t = this.index.sentenceOf(l.target) as LinkedSentence;
-        const uri = this.index.fileUriOf(this.index.fileOfSid(l.target))!;
-        out.push({
-          range: sentenceRange(s),
-          text: s.text,
-          target: { path: this.displayPath.get(uri) ?? uri, range: sentenceRange(t), text: t.text },
-          score: Math.round(l.score * 1e4) / 1e4,
-          relation: l.relation,
-        });
-      }
-    }
-    return out;
+/** The link worker's side: a frozen index and fragments, files' matches tails by file id. */
+export class FrozenLinks {
+  private readonly index: SentenceIndex;
+  private readonly writer: MatchWriter;
+
+  constructor(index: FrozenSentenceIndex, fragments: FrozenFragments) {
+    this.index = SentenceIndex.fromFrozen(index);
+    this.writer = new MatchWriter(this.index, fragments);
+  }
+
+  tail(fileId: number): Uint8Array | null {
+    return this.writer.tail(this.index.fileLinkIds(fileId));
   }
 }
 
 const MATCHES_TAIL = Buffer.from('"matches":[]}');
 
 /**
- * A file's JSON (UTF-8, written by the worker with `"matches":[]` last) with its matches put in,
- * as the chunks to write.
+ * A file's JSON (UTF-8, written by the worker with `"matches":[]` last) with its matches tail
+ * (`MatchWriter.tail`) put in, as the chunks to write.
  */
-export function withMatches(json: Uint8Array, matches: AnalyzedFileJson['matches']): Uint8Array[] {
-  if (!matches.length) return [json];
+export function withMatches(json: Uint8Array, tail: Uint8Array | null): Uint8Array[] {
+  if (!tail) return [json];
   const cut = json.length - MATCHES_TAIL.length;
   if (cut < 0 || !MATCHES_TAIL.equals(json.subarray(cut))) throw new Error('analyze JSON does not end with its matches');
-  return [json.subarray(0, cut), Buffer.from(`"matches":${JSON.stringify(matches)}}`)];
+  return [json.subarray(0, cut), tail];
 }

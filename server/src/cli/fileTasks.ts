@@ -19,6 +19,7 @@ import { RecurrenceTable, fileLineKeys, type RecurrenceTableData } from '../serv
 import { NearestIgnoreFiles } from './ignores';
 import { sentenceTokens, type SentenceTokens } from '../service/crosslinks/sentenceIndex';
 import { fileLines, severityName, toAnalyzedFileJson } from './analyzeJson';
+import { sentenceFragment } from './crossLinks';
 
 export type Mode = 'check' | 'analyze' | 'strip';
 
@@ -76,26 +77,6 @@ export interface CliDiagnostic {
   range: Range;
 }
 
-/**
- * A body sentence as the cross-link index holds it in the main thread: the service's Sentence
- * plus its range kept as three numbers (start character, end line, end character), since
- * hundreds of thousands of them stay in memory until the links are read (see sentenceRange).
- */
-export interface LinkedSentence {
-  index: number;
-  line: number;
-  start: number;
-  end: number;
-  text: string;
-  sc: number;
-  el: number;
-  ec: number;
-}
-
-export function sentenceRange(s: LinkedSentence): Range {
-  return { start: { line: s.line, character: s.sc }, end: { line: s.el, character: s.ec } };
-}
-
 export interface StripOutcome {
   /** the chrome blocks in force (rule not off, not ignored) */
   blocks: { startLine: number; endLine: number; code: string }[];
@@ -116,9 +97,11 @@ export interface FileOutcome {
   diagnostics?: CliDiagnostic[];
   /** analyze: the file's JSON, ending in `"matches":[]}` (the main thread fills the matches) */
   json?: Uint8Array;
-  sentences?: LinkedSentence[];
-  /** analyze: the sentences' tokens for the cross-link index (see `sentenceTokens`) */
+  /** analyze: the body sentences' tokens for the cross-link index (see `sentenceTokens`) */
   tokens?: SentenceTokens;
+  /** analyze: the body sentences as matches show them (`sentenceFragment`), UTF-8, sentence k ending at fragmentEnds[k] */
+  fragments?: Uint8Array;
+  fragmentEnds?: Int32Array;
   strip?: StripOutcome;
 }
 
@@ -179,11 +162,13 @@ export class FileAnalyser {
         const diagnostics = computeDiagnostics(a, settings, this.ignores);
         // UTF-8 here, in the worker, and handed over as bytes: the main thread only moves them
         out.json = utf8.encode(JSON.stringify(toAnalyzedFileJson(job.displayPath, a, diagnostics, [])));
-        out.sentences = bodySentences(a).map((s) => {
-          const r = spanRange(a.lines, s);
-          return { index: s.index, line: r.start.line, start: s.start, end: s.end, text: s.text, sc: r.start.character, el: r.end.line, ec: r.end.character };
-        });
-        out.tokens = sentenceTokens(out.sentences);
+        const sentences = bodySentences(a);
+        const fragments = sentences.map((s) => sentenceFragment(spanRange(a.lines, s), s.text));
+        out.fragmentEnds = new Int32Array(fragments.length);
+        let end = 0;
+        fragments.forEach((f, k) => (out.fragmentEnds![k] = end += Buffer.byteLength(f, 'utf8')));
+        out.fragments = utf8.encode(fragments.join(''));
+        out.tokens = sentenceTokens(sentences);
         break;
       }
       case 'strip':

@@ -30,7 +30,7 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
   try {
     for await (const { file, r } of analysedOutcomes(s, runCorpus(s.files, { ...s.runOptions, mode: 'analyze' }), tally)) {
       spill.put(r.i, r.json!);
-      links.add(file.uri, file.displayPath, r.sentences!, r.tokens);
+      links.add(file.uri, file.displayPath, r.tokens!, r.fragments!, r.fragmentEnds!);
       analysed++;
     }
     await writeOut(`{"tool":${JSON.stringify({ name: 'seed-review', version: VERSION })},"files":[`);

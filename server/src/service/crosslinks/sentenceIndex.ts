@@ -276,10 +276,16 @@ export class SentenceIndex {
 
   /** Replaces the sentences of `uri` (body sentences only; chrome excluded by the caller). */
   setFile(uri: string, sentences: readonly Sentence[]): void {
-    this.setFileWith(uri, sentences, (k, emit) => forEachToken(sentences[k].text, (id, _start, _end, flags) => emit(id, flags)));
+    this.setFileWith(uri, sentences, sentences.length, (k, emit) => forEachToken(sentences[k].text, (id, _start, _end, flags) => emit(id, flags)));
   }
 
-  private setFileWith(uri: string, sentences: readonly Sentence[], tokensOf: (k: number, emit: (id: number, flags: number) => void) => void): void {
+  /** Per sentence k, its sid, or -1 when it is too short to index. */
+  private setFileWith(
+    uri: string,
+    sentences: readonly Sentence[] | null,
+    count: number,
+    tokensOf: (k: number, emit: (id: number, flags: number) => void) => void,
+  ): Int32Array {
     this.dropSentences(uri);
     let entry = this.files.get(uri);
     if (!entry) {
@@ -288,21 +294,28 @@ export class SentenceIndex {
       this.fileUris[id] = uri;
       this.files.set(uri, entry);
     }
-    for (let k = 0; k < sentences.length; k++) {
-      const sid = this.addSentence(entry.id, sentences[k], (emit) => tokensOf(k, emit));
+    const sids = new Int32Array(count);
+    for (let k = 0; k < count; k++) {
+      const sid = this.addSentence(entry.id, sentences?.[k], (emit) => tokensOf(k, emit));
       if (sid >= 0) entry.sids.push(sid);
+      sids[k] = sid;
     }
     this.version++;
     this.maybeCompact();
+    return sids;
   }
 
-  /** `setFile` with the sentences tokenised elsewhere (`sentenceTokens`): same result, less work here. */
-  setFileTokens(uri: string, sentences: readonly Sentence[], t: SentenceTokens): void {
-    if (t.counts.length !== sentences.length) throw new Error('tokens do not match the sentences');
+  /**
+   * `setFile` with the sentences tokenised elsewhere (`sentenceTokens`): same result, less work
+   * here. With `sentences` null the caller keeps what it needs of them (`sentenceOf` gives
+   * undefined, links are read by id). Returns each sentence's sid, or -1 when not indexed.
+   */
+  setFileTokens(uri: string, sentences: readonly Sentence[] | null, t: SentenceTokens): Int32Array {
+    if (sentences && t.counts.length !== sentences.length) throw new Error('tokens do not match the sentences');
     const ids = new Int32Array(t.vocab.length);
     for (let v = 0; v < t.vocab.length; v++) ids[v] = tokenIdOf(t.vocab[v]);
     let o = 0;
-    this.setFileWith(uri, sentences, (k, emit) => {
+    return this.setFileWith(uri, sentences, t.counts.length, (k, emit) => {
       for (const end = o + t.counts[k]; o < end; o++) emit(ids[t.tokens[o]], t.flags[o]);
     });
   }
@@ -516,7 +529,7 @@ export class SentenceIndex {
   }
 
   /** Adds one sentence; returns its sid, or -1 when too short to index. */
-  private addSentence(fileId: number, s: Sentence, tokens: (emit: (id: number, flags: number) => void) => void): number {
+  private addSentence(fileId: number, s: Sentence | undefined, tokens: (emit: (id: number, flags: number) => void) => void): number {
     const off = this.poolLen;
     let len = 0, content = 0;
     tokens((id, flags) => {
