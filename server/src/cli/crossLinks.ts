@@ -91,13 +91,10 @@ const LIST_CLOSE = utf8.encode(']}');
  */
 export class MatchWriter {
   private readonly pathBytes = new Map<number, Uint8Array>();
+  private buf = new Uint8Array(1 << 16);
+  private n = 0;
 
   constructor(private readonly index: SentenceIndex, private readonly f: FrozenFragments) {}
-
-  private fragment(sid: number): Uint8Array {
-    const f = this.f;
-    return f.chunks[f.chunkOf[sid]].subarray(f.offset[sid], f.offset[sid] + f.length[sid]);
-  }
 
   private path(fileId: number): Uint8Array {
     let b = this.pathBytes.get(fileId);
@@ -105,29 +102,55 @@ export class MatchWriter {
     return b;
   }
 
+  private room(k: number): void {
+    if (this.n + k <= this.buf.length) return;
+    const b = new Uint8Array(Math.max(2 * this.buf.length, this.n + k));
+    b.set(this.buf.subarray(0, this.n));
+    this.buf = b;
+  }
+
+  private put(bytes: Uint8Array): void {
+    this.room(bytes.length);
+    this.buf.set(bytes, this.n);
+    this.n += bytes.length;
+  }
+
+  private fragment(sid: number): void {
+    const f = this.f;
+    const o = f.offset[sid];
+    this.put(f.chunks[f.chunkOf[sid]].subarray(o, o + f.length[sid]));
+  }
+
+  /** An ASCII string (a number, a relation). */
+  private ascii(s: string): void {
+    this.room(s.length);
+    for (let k = 0; k < s.length; k++) this.buf[this.n++] = s.charCodeAt(k);
+  }
+
   tail(links: readonly SentenceLinkIds[]): Uint8Array | null {
-    const parts: Uint8Array[] = [LIST_OPEN];
+    this.n = 0;
+    this.put(LIST_OPEN);
     let first = true;
     for (const m of links) {
-      const s = this.fragment(m.sid);
       for (const l of m.links) {
-        if (!first) parts.push(COMMA);
+        if (!first) this.put(COMMA);
         first = false;
-        parts.push(OPEN, s, TARGET, this.path(this.index.fileOfSid(l.target)), COMMA, this.fragment(l.target), SCORE);
-        parts.push(utf8.encode(`${Math.round(l.score * 1e4) / 1e4}`), RELATION, utf8.encode(l.relation), CLOSE);
+        this.put(OPEN);
+        this.fragment(m.sid);
+        this.put(TARGET);
+        this.put(this.path(this.index.fileOfSid(l.target)));
+        this.put(COMMA);
+        this.fragment(l.target);
+        this.put(SCORE);
+        this.ascii(`${Math.round(l.score * 1e4) / 1e4}`);
+        this.put(RELATION);
+        this.ascii(l.relation);
+        this.put(CLOSE);
       }
     }
     if (first) return null;
-    parts.push(LIST_CLOSE);
-    let n = 0;
-    for (const p of parts) n += p.length;
-    const out = new Uint8Array(n);
-    n = 0;
-    for (const p of parts) {
-      out.set(p, n);
-      n += p.length;
-    }
-    return out;
+    this.put(LIST_CLOSE);
+    return this.buf.slice(0, this.n);
   }
 }
 

@@ -104,8 +104,12 @@ export interface FrozenSentenceIndex {
   sFile: Int32Array;
   sKeys: Int32Array;
   sAlive: Uint8Array;
-  heads: Int32Array;
-  pNext: Int32Array;
+  /**
+   * The postings laid out by bucket (`bucketStart[b] .. bucketStart[b + 1]`), within a bucket
+   * grouped by key, each key's postings in the order its chain gives them (newest first): the
+   * same walk as the chains, over contiguous memory.
+   */
+  bucketStart: Int32Array;
   pSid: Int32Array;
   pKey: Int32Array;
   /**
@@ -402,11 +406,44 @@ export class SentenceIndex {
       sFile: sharedCopy(this.sFile, this.sidCount),
       sKeys: sharedCopy(this.sKeys, this.sidCount),
       sAlive: sharedCopy(this.sAlive, this.sidCount),
-      heads: sharedCopy(this.heads, this.heads.length),
-      pNext: sharedCopy(this.pNext, this.postings),
-      pSid: sharedCopy(this.pSid, this.postings),
-      pKey: sharedCopy(this.pKey, this.postings),
+      ...this.postingsByBucket(),
     };
+  }
+
+  /** The postings as FrozenSentenceIndex lays them out, in shared memory. */
+  private postingsByBucket(): { bucketStart: Int32Array; pSid: Int32Array; pKey: Int32Array } {
+    const buckets = 1 << this.bucketBits;
+    const bucketStart = new Int32Array(new SharedArrayBuffer((buckets + 1) * 4));
+    const pSid = new Int32Array(new SharedArrayBuffer(Math.max(1, this.postings) * 4));
+    const pKey = new Int32Array(new SharedArrayBuffer(Math.max(1, this.postings) * 4));
+    let chain = new Int32Array(64);
+    let o = 0;
+    for (let b = 0; b < buckets; b++) {
+      bucketStart[b] = o;
+      let n = 0;
+      for (let p = this.heads[b]; p !== EMPTY; p = this.pNext[p]) {
+        if (n === chain.length) {
+          const c = new Int32Array(2 * n);
+          c.set(chain);
+          chain = c;
+        }
+        chain[n++] = p;
+      }
+      // group by key, keys in order of first appearance, each key's postings in chain order
+      for (let i = 0; i < n; i++) {
+        if (chain[i] === EMPTY) continue;
+        const key = this.pKey[chain[i]];
+        for (let j = i; j < n; j++) {
+          const p = chain[j];
+          if (p === EMPTY || this.pKey[p] !== key) continue;
+          pSid[o] = this.pSid[p];
+          pKey[o++] = key;
+          chain[j] = EMPTY;
+        }
+      }
+    }
+    bucketStart[buckets] = o;
+    return { bucketStart, pSid, pKey };
   }
 
   /** Per sid, the first sid with the same token list (see FrozenSentenceIndex.canon). */
@@ -457,8 +494,7 @@ export class SentenceIndex {
     x.sFile = d.sFile;
     x.sKeys = d.sKeys;
     x.sAlive = d.sAlive;
-    x.heads = d.heads;
-    x.pNext = d.pNext;
+    x.bucketStart = d.bucketStart;
     x.pSid = d.pSid;
     x.pKey = d.pKey;
     x.postings = d.pKey.length;
@@ -471,6 +507,8 @@ export class SentenceIndex {
   }
 
   private frozenFiles: FrozenSentenceIndex | undefined;
+  /** frozen: the postings by bucket (see FrozenSentenceIndex.bucketStart) */
+  private bucketStart: Int32Array | undefined;
   /** frozen: canonical sids, the scores of pairs of them (canonical a * sidCount + canonical b), and the weights */
   private canon: Int32Array | undefined;
   private scoreCache = new Map<number, { score: number; contained: boolean }>();
@@ -693,22 +731,33 @@ export class SentenceIndex {
     const cands: number[] = [];
     let walked = 0;
     const mask = (1 << this.bucketBits) - 1;
-    const nKeys = this.forKeys(sid, (key) => {
-      let seen = 0;
-      for (let p = this.heads[key & mask]; p !== EMPTY && seen < MAX_POSTINGS_PER_KEY; p = this.pNext[p]) {
-        if (this.pKey[p] !== key) continue;
-        seen++;
-        walked++;
-        const c = this.pSid[p];
-        if (!this.sAlive[c] || this.sFile[c] === fileId) continue;
-        if (mark[c] !== epoch) {
-          mark[c] = epoch;
-          count[c] = 0;
-          cands.push(c);
-        }
-        count[c]++;
+    const visit = (c: number) => {
+      walked++;
+      if (!this.sAlive[c] || this.sFile[c] === fileId) return;
+      if (mark[c] !== epoch) {
+        mark[c] = epoch;
+        count[c] = 0;
+        cands.push(c);
       }
-    });
+      count[c]++;
+    };
+    const byBucket = this.bucketStart;
+    const nKeys = byBucket
+      ? this.forKeys(sid, (key) => {
+        const b = key & mask;
+        let q = byBucket[b];
+        const end = byBucket[b + 1];
+        while (q < end && this.pKey[q] !== key) q++;
+        for (let seen = 0; q < end && seen < MAX_POSTINGS_PER_KEY && this.pKey[q] === key; q++, seen++) visit(this.pSid[q]);
+      })
+      : this.forKeys(sid, (key) => {
+        let seen = 0;
+        for (let p = this.heads[key & mask]; p !== EMPTY && seen < MAX_POSTINGS_PER_KEY; p = this.pNext[p]) {
+          if (this.pKey[p] !== key) continue;
+          seen++;
+          visit(this.pSid[p]);
+        }
+      });
 
     const chosen = cands.filter((c) => count[c] >= Math.max(2, Math.ceil(0.3 * Math.min(nKeys, this.sKeys[c]))));
     if (chosen.length > MAX_VERIFY) {
