@@ -36,6 +36,7 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
     await writeOut(`{"tool":${JSON.stringify({ name: 'seed-review', version: VERSION })},"files":[`);
     let first = true;
     const threads = threadCount(s.files.length, s.runOptions.jobs);
+    const t0 = Date.now(), cpu0 = process.cpuUsage();
     const matches = links.matches(s.files.map((f) => f.uri), { workerFile: threads > 1 ? workerFile() : null, threads });
     let i = 0;
     for await (const m of matches) {
@@ -49,6 +50,8 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
       first = false;
     }
     await writeOut('\n]}\n');
+    const cpu = process.cpuUsage(cpu0);
+    s.runOptions.debug?.(`cross-links and output ${Date.now() - t0} ms (CPU ${Math.round((cpu.user + cpu.system) / 1000)} ms, all threads)`);
   } finally {
     spill.dispose();
     s.progress.clear();

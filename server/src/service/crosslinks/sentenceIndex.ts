@@ -153,6 +153,8 @@ interface FileEntry {
 const EMPTY = -1;
 /** Scores a frozen index keeps per worker before it starts over (about 60 bytes each). */
 const MAX_CACHED_SCORES = 1 << 20;
+/** Candidates a frozen index keeps per worker for the copies of a sentence before it starts over. */
+const MAX_CACHED_CANDIDATES = 1 << 22;
 const MAX_POSTINGS_PER_KEY = 4000;
 const MAX_VERIFY = 600;
 
@@ -502,6 +504,8 @@ export class SentenceIndex {
     x.candCount = new Int32Array(d.sidCount);
     x.frozenFiles = d;
     x.canon = d.canon;
+    x.copies = new Int32Array(d.sidCount);
+    for (let sid = 0; sid < d.sidCount; sid++) x.copies[d.canon[sid]]++;
     x.weightOf = frozenWeight(d.df, d.live);
     return x;
   }
@@ -512,6 +516,10 @@ export class SentenceIndex {
   /** frozen: canonical sids, the scores of pairs of them (canonical a * sidCount + canonical b), and the weights */
   private canon: Int32Array | undefined;
   private scoreCache = new Map<number, { score: number; contained: boolean }>();
+  /** frozen: per canonical sid, how many sids share it, and the candidates of those walked */
+  private copies: Int32Array | undefined;
+  private walkCache = new Map<number, { sids: number[]; counts: number[] }>();
+  private walkCached = 0;
   private weightOf: TokenWeight | undefined;
 
   /** The links of every sentence of file `fileId`, as ids (what `fileMatches` gives as objects). */
@@ -724,8 +732,12 @@ export class SentenceIndex {
     return d;
   }
 
-  private linkIdsOf(sid: number): SentenceLinkIds {
-    const fileId = this.sFile[sid];
+  /**
+   * The candidates of `sid` worth scoring, in the order the walk meets them, with their shared key
+   * counts: sentences sharing enough content bigrams, none of file `exclude` (-1: none excluded).
+   */
+  private candidatesOf(sid: number, exclude: number): { sids: number[]; counts: number[] } {
+    const fileId = exclude;
     const epoch = ++this.queryEpoch;
     const mark = this.candMark, count = this.candCount;
     const cands: number[] = [];
@@ -759,13 +771,55 @@ export class SentenceIndex {
         }
       });
 
-    const chosen = cands.filter((c) => count[c] >= Math.max(2, Math.ceil(0.3 * Math.min(nKeys, this.sKeys[c]))));
+    const sids: number[] = [], counts: number[] = [];
+    for (const c of cands) {
+      if (count[c] >= Math.max(2, Math.ceil(0.3 * Math.min(nKeys, this.sKeys[c])))) {
+        sids.push(c);
+        counts.push(count[c]);
+      }
+    }
+    this.lastQuery = { walked, candidates: cands.length, verified: Math.min(MAX_VERIFY, sids.length) };
+    return { sids, counts };
+  }
+
+  /**
+   * `candidatesOf(sid, its file)`. In a frozen index a sentence with copies elsewhere (the same
+   * canonical sid) walks once for all of them: the candidates over every file are kept, and each
+   * copy drops its own file's (the walk, the counts and the order do not depend on the file left
+   * out, so the result is the same). `lastQuery` is then the first copy's.
+   */
+  private candidatesOfSid(sid: number): { sids: number[]; counts: number[] } {
+    const fileId = this.sFile[sid];
+    if (!this.canon || this.copies![this.canon[sid]] < 2) return this.candidatesOf(sid, fileId);
+    const canon = this.canon[sid];
+    let all = this.walkCache.get(canon);
+    if (!all) {
+      all = this.candidatesOf(sid, -1);
+      if (this.walkCached > MAX_CACHED_CANDIDATES) {
+        this.walkCache.clear();
+        this.walkCached = 0;
+      }
+      this.walkCache.set(canon, all);
+      this.walkCached += all.sids.length + 8;
+    }
+    const sids: number[] = [], counts: number[] = [];
+    for (let k = 0; k < all.sids.length; k++) {
+      if (this.sFile[all.sids[k]] === fileId) continue;
+      sids.push(all.sids[k]);
+      counts.push(all.counts[k]);
+    }
+    return { sids, counts };
+  }
+
+  private linkIdsOf(sid: number): SentenceLinkIds {
+    const cand = this.candidatesOfSid(sid);
+    let chosen = cand.sids;
     if (chosen.length > MAX_VERIFY) {
-      chosen.sort((x, y) => count[y] - count[x]);
-      chosen.length = MAX_VERIFY;
+      // the most shared keys first (a stable sort: ties keep the walk's order)
+      const order = chosen.map((_, k) => k).sort((x, y) => cand.counts[y] - cand.counts[x]);
+      chosen = order.slice(0, MAX_VERIFY).map((k) => cand.sids[k]);
     }
 
-    this.lastQuery = { walked, candidates: cands.length, verified: chosen.length };
     const weight = this.weightOf ?? corpusWeight(this.df, this.live);
     const me = this.seq(sid);
     const best = new Map<number, LinkIds>();
