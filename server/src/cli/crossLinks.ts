@@ -1,6 +1,9 @@
-import { SentenceIndex, type FrozenSentenceIndex, type SentenceLinkIds, type SentenceTokens } from '../service/crosslinks/sentenceIndex';
+import { SentenceIndex, type FrozenSentenceIndex, type SentenceLinkIds } from '../service/crosslinks/sentenceIndex';
+import { tokenIdOf } from '../service/crosslinks/normalize';
+import type { ThreadTokens } from './fileTasks';
 import type { SeedReviewSettings } from '../shared/settings';
 import { WorkerPool, orderedBatches } from '../node/workerPool';
+import { CLI_WORKER_LIMITS } from './corpusRun';
 
 /** Files per request when links are read on worker threads. */
 const LINKS_BATCH = 16;
@@ -164,18 +167,45 @@ export class CrossLinks {
   private readonly index: SentenceIndex;
   private readonly fragments = new FragmentStore();
   private readonly paths: (string | undefined)[] = [];
+  /** per analysing thread: its vocabulary's words, and their ids here (-1 until first used) */
+  private readonly threads = new Map<number, { words: string[]; ids: Int32Array }>();
 
   constructor(settings: SeedReviewSettings) {
     this.index = new SentenceIndex({ minScore: settings.matching.minScore, maxFanOut: settings.matching.maxLinksPerSentence, shared: true });
   }
 
   /** A file's sentences: their tokens, and their fragments as UTF-8, sentence k ending at `ends[k]`. */
-  add(uri: string, displayPath: string, tokens: SentenceTokens, fragments: Uint8Array, ends: Int32Array): void {
-    const sids = this.index.setFileTokens(uri, null, tokens);
+  add(uri: string, displayPath: string, tokens: ThreadTokens, fragments: Uint8Array, ends: Int32Array): void {
+    const sids = this.index.setFileTokenIds(uri, null, this.globalIds(tokens), tokens.flags, tokens.counts);
     this.paths[this.index.fileIdOf(uri)] = JSON.stringify(displayPath);
     for (let k = 0; k < sids.length; k++) {
       if (sids[k] >= 0) this.fragments.put(sids[k], fragments.subarray(k ? ends[k - 1] : 0, ends[k]));
     }
+  }
+
+  /**
+   * The tokens' ids in this thread's vocabulary, each word given its id on first use in file
+   * order: the ids come out as `setFileTokens` numbered them (what the analysing threads did
+   * meanwhile plays no part), so the index does not depend on which thread analysed which file.
+   */
+  private globalIds(t: ThreadTokens): Int32Array {
+    let th = this.threads.get(t.thread);
+    if (!th) this.threads.set(t.thread, (th = { words: [], ids: new Int32Array(1024).fill(-1) }));
+    if (t.firstWord !== th.words.length) throw new Error('tokens from a thread out of order');
+    for (const w of t.words) th.words.push(w);
+    if (th.words.length > th.ids.length) {
+      const ids = new Int32Array(Math.max(th.words.length, 2 * th.ids.length)).fill(-1);
+      ids.set(th.ids);
+      th.ids = ids;
+    }
+    const out = new Int32Array(t.ids.length);
+    for (let k = 0; k < t.ids.length; k++) {
+      const local = t.ids[k];
+      let id = th.ids[local];
+      if (id < 0) th.ids[local] = id = tokenIdOf(th.words[local]);
+      out[k] = id;
+    }
+    return out;
   }
 
   /**
@@ -190,7 +220,7 @@ export class CrossLinks {
       for (const id of ids) yield writer.tail(this.index.fileLinkIds(id));
       return;
     }
-    const pool = new WorkerPool(opts.workerFile, opts.threads);
+    const pool = new WorkerPool(opts.workerFile, opts.threads, CLI_WORKER_LIMITS);
     try {
       await pool.broadcast({ type: 'linksInit', index: this.index.freeze(), fragments });
       for await (const tail of orderedBatches<number, Uint8Array | null>(ids, LINKS_BATCH, opts.threads * 3, (batch) => pool.request({ type: 'links', fileIds: batch }))) {

@@ -17,7 +17,9 @@ import type { SeedReviewSettings } from '../shared/settings';
 import { decodeSeedBytes, looksBinary, type SeedFileContent } from '../node/readSeedFile';
 import { RecurrenceTable, fileLineKeys, type RecurrenceTableData } from '../service/corpus';
 import { NearestIgnoreFiles } from './ignores';
-import { sentenceTokens, type SentenceTokens } from '../service/crosslinks/sentenceIndex';
+import { threadId } from 'node:worker_threads';
+import { forEachToken, normOf, vocabularySize } from '../service/crosslinks/normalize';
+import type { Sentence } from '../service/types';
 import { fileLines, severityName, toAnalyzedFileJson } from './analyzeJson';
 import { sentenceFragment } from './crossLinks';
 
@@ -90,6 +92,22 @@ export interface StripOutcome {
   textLevel: boolean;
 }
 
+/**
+ * A file's body sentence tokens as the analysing thread's vocabulary numbers them (`ids`, with
+ * their TOKEN_* `flags`, `counts[k]` tokens for sentence k), and the words of that vocabulary
+ * new since the thread's previous outcome (ids `firstWord`, `firstWord + 1`, ...): a thread's
+ * outcomes are taken in the order it made them, so each word crosses threads once (see
+ * CrossLinks.add).
+ */
+export interface ThreadTokens {
+  thread: number;
+  firstWord: number;
+  words: string[];
+  ids: Int32Array;
+  flags: Uint8Array;
+  counts: Int32Array;
+}
+
 export interface FileOutcome {
   i: number;
   skip?: Skip;
@@ -97,8 +115,8 @@ export interface FileOutcome {
   diagnostics?: CliDiagnostic[];
   /** analyze: the file's JSON, ending in `"matches":[]}` (the main thread fills the matches) */
   json?: Uint8Array;
-  /** analyze: the body sentences' tokens for the cross-link index (see `sentenceTokens`) */
-  tokens?: SentenceTokens;
+  /** analyze: the body sentences' tokens for the cross-link index (see `ThreadTokens`) */
+  tokens?: ThreadTokens;
   /** analyze: the body sentences as matches show them (`sentenceFragment`), UTF-8, sentence k ending at fragmentEnds[k] */
   fragments?: Uint8Array;
   fragmentEnds?: Int32Array;
@@ -168,7 +186,7 @@ export class FileAnalyser {
         let end = 0;
         fragments.forEach((f, k) => (out.fragmentEnds![k] = end += Buffer.byteLength(f, 'utf8')));
         out.fragments = utf8.encode(fragments.join(''));
-        out.tokens = sentenceTokens(sentences);
+        out.tokens = this.tokensOf(sentences);
         break;
       }
       case 'strip':
@@ -176,6 +194,27 @@ export class FileAnalyser {
         break;
     }
     return out;
+  }
+
+  /** Vocabulary ids of this thread already sent with an outcome. */
+  private sentWords = 0;
+
+  /** The sentences' tokens as `forEachToken` gives them, with the words new since the last outcome. */
+  private tokensOf(sentences: readonly Sentence[]): ThreadTokens {
+    const ids: number[] = [];
+    const flags: number[] = [];
+    const counts = new Int32Array(sentences.length);
+    sentences.forEach((s, k) => {
+      forEachToken(s.text, (id, _start, _end, f) => {
+        ids.push(id);
+        flags.push(f);
+        counts[k]++;
+      });
+    });
+    const firstWord = this.sentWords;
+    const words: string[] = [];
+    for (const n = vocabularySize(); this.sentWords < n; this.sentWords++) words.push(normOf(this.sentWords));
+    return { thread: threadId, firstWord, words, ids: Int32Array.from(ids), flags: Uint8Array.from(flags), counts };
   }
 
   /** What the editor's "remove all chrome" (fix-all) removes, applied to the file. */

@@ -51,7 +51,7 @@ port.on('message', (msg: WorkerRequest) => {
         for (const o of out) {
           if (o.json) transfer.push(o.json.buffer as ArrayBuffer); // a TextEncoder's own buffer
           if (o.fragments) transfer.push(o.fragments.buffer as ArrayBuffer, o.fragmentEnds!.buffer as ArrayBuffer);
-          if (o.tokens) transfer.push(o.tokens.tokens.buffer as ArrayBuffer, o.tokens.flags.buffer as ArrayBuffer, o.tokens.counts.buffer as ArrayBuffer);
+          if (o.tokens) transfer.push(o.tokens.ids.buffer as ArrayBuffer, o.tokens.flags.buffer as ArrayBuffer, o.tokens.counts.buffer as ArrayBuffer);
           const b = o.strip?.output;
           // transfer only buffers the output owns outright (not a view into a pooled buffer)
           if (b && b.byteOffset === 0 && b.byteLength === b.buffer.byteLength && b.buffer instanceof ArrayBuffer) transfer.push(b.buffer);

@@ -326,6 +326,18 @@ export class SentenceIndex {
     });
   }
 
+  /**
+   * `setFileTokens` with the tokens as ids of this thread's vocabulary already (`ids`, their
+   * `flags`, `counts[k]` tokens for sentence k). Returns each sentence's sid, or -1.
+   */
+  setFileTokenIds(uri: string, sentences: readonly Sentence[] | null, ids: ArrayLike<number>, flags: ArrayLike<number>, counts: ArrayLike<number>): Int32Array {
+    if (sentences && counts.length !== sentences.length) throw new Error('tokens do not match the sentences');
+    let o = 0;
+    return this.setFileWith(uri, sentences, counts.length, (k, emit) => {
+      for (const end = o + counts[k]; o < end; o++) emit(ids[o], flags[o]);
+    });
+  }
+
   removeFile(uri: string): void {
     const entry = this.files.get(uri);
     if (!entry) return;
