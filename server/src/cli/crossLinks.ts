@@ -171,7 +171,12 @@ export class CrossLinks {
   private readonly threads = new Map<number, { words: string[]; ids: Int32Array }>();
 
   constructor(settings: SeedReviewSettings) {
-    this.index = new SentenceIndex({ minScore: settings.matching.minScore, maxFanOut: settings.matching.maxLinksPerSentence, shared: true });
+    this.index = new SentenceIndex({
+      minScore: settings.matching.minScore,
+      maxFanOut: settings.matching.maxLinksPerSentence,
+      shared: true,
+      deferPostings: true,
+    });
   }
 
   /** A file's sentences: their tokens, and their fragments as UTF-8, sentence k ending at `ends[k]`. */
@@ -216,8 +221,8 @@ export class CrossLinks {
     const ids = uris.map((u) => this.index.fileIdOf(u));
     const fragments = this.fragments.freeze(this.paths);
     if (!opts.workerFile || opts.threads < 2) {
-      const writer = new MatchWriter(this.index, fragments);
-      for (const id of ids) yield writer.tail(this.index.fileLinkIds(id));
+      const links = new FrozenLinks(this.index.freeze(), fragments);
+      for (const id of ids) yield links.tail(id);
       return;
     }
     const pool = new WorkerPool(opts.workerFile, opts.threads, CLI_WORKER_LIMITS);

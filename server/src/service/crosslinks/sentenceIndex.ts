@@ -25,6 +25,12 @@ export interface SentenceIndexOptions {
   containment?: boolean;
   /** keep the large arrays in SharedArrayBuffers, so `freeze` shares them instead of copying */
   shared?: boolean;
+  /**
+   * Filled, then frozen and read elsewhere (`freeze`, the CLI): no postings chains are kept, only
+   * each sentence's keys, laid out by bucket when frozen. Such an index is not queried itself,
+   * and files are not removed or replaced.
+   */
+  deferPostings?: boolean;
 }
 
 /**
@@ -88,7 +94,7 @@ export interface SentenceMatches {
  * sentence ids, and the options. Sentence objects stay behind; links come back as ids.
  */
 export interface FrozenSentenceIndex {
-  options: Required<Omit<SentenceIndexOptions, 'shared'>>;
+  options: Required<Omit<SentenceIndexOptions, 'shared' | 'deferPostings'>>;
   bucketBits: number;
   live: number;
   sidCount: number;
@@ -237,6 +243,7 @@ export class SentenceIndex {
     this.maxFanOut = options.maxFanOut ?? 20;
     this.minContentTokens = options.minContentTokens ?? 5;
     this.containment = options.containment ?? true;
+    this.deferPostings = options.deferPostings ?? false;
     if (options.shared) {
       const share = <T extends Int32Array | Uint8Array>(a: T): T => sharedCopy(a, a.length);
       this.df = share(this.df);
@@ -420,8 +427,59 @@ export class SentenceIndex {
       sFile: sharedCopy(this.sFile, this.sidCount),
       sKeys: sharedCopy(this.sKeys, this.sidCount),
       sAlive: sharedCopy(this.sAlive, this.sidCount),
-      ...this.postingsByBucket(),
+      ...(this.deferPostings ? this.recordedPostingsByBucket() : this.postingsByBucket()),
     };
+  }
+
+  /**
+   * `postingsByBucket` from the recorded keys: what the chains would hold (every sentence's keys,
+   * newest first) in the same layout. The bucket count is the one the chains would have grown to.
+   */
+  private recordedPostingsByBucket(): { bucketBits: number; bucketStart: Int32Array; pSid: Int32Array; pKey: Int32Array } {
+    const n = this.keyLen;
+    let bits = this.bucketBits;
+    while (n > 4 << bits && bits < 24) bits += 2;
+    const buckets = 1 << bits, mask = buckets - 1;
+    const bucketStart = new Int32Array(new SharedArrayBuffer((buckets + 1) * 4));
+    for (let k = 0; k < n; k++) bucketStart[(this.keyPool[k] & mask) + 1]++;
+    for (let b = 0; b < buckets; b++) bucketStart[b + 1] += bucketStart[b];
+    const pSid = new Int32Array(new SharedArrayBuffer(Math.max(1, n) * 4));
+    const pKey = new Int32Array(new SharedArrayBuffer(Math.max(1, n) * 4));
+    // newest first: sids from the last, each sid's keys from its last
+    const fill = Int32Array.from(bucketStart.subarray(0, buckets));
+    let k = n;
+    for (let sid = this.sidCount - 1; sid >= 0; sid--) {
+      for (let j = 0; j < this.sKeys[sid]; j++) {
+        const key = this.keyPool[--k];
+        const q = fill[key & mask]++;
+        pSid[q] = sid;
+        pKey[q] = key;
+      }
+    }
+    // group each bucket by key, keys in order of first appearance, postings in order
+    let scratchSid = new Int32Array(64), scratchKey = new Int32Array(64);
+    for (let b = 0; b < buckets; b++) {
+      const start = bucketStart[b], end = bucketStart[b + 1], len = end - start;
+      if (len < 2) continue;
+      let mixed = false;
+      for (let q = start + 1; q < end; q++) if (pKey[q] !== pKey[start]) { mixed = true; break; }
+      if (!mixed) continue;
+      if (len > scratchSid.length) { scratchSid = new Int32Array(2 * len); scratchKey = new Int32Array(2 * len); }
+      scratchSid.set(pSid.subarray(start, end));
+      scratchKey.set(pKey.subarray(start, end));
+      let o = start;
+      for (let i = 0; i < len; i++) {
+        if (scratchSid[i] === EMPTY) continue;
+        const key = scratchKey[i];
+        for (let j = i; j < len; j++) {
+          if (scratchSid[j] === EMPTY || scratchKey[j] !== key) continue;
+          pSid[o] = scratchSid[j];
+          pKey[o++] = key;
+          scratchSid[j] = EMPTY;
+        }
+      }
+    }
+    return { bucketBits: bits, bucketStart, pSid, pKey };
   }
 
   /** The postings as FrozenSentenceIndex lays them out, in shared memory. */
@@ -523,6 +581,10 @@ export class SentenceIndex {
   }
 
   private frozenFiles: FrozenSentenceIndex | undefined;
+  /** deferred postings (see SentenceIndexOptions.deferPostings): the sentences' keys, sid after sid */
+  private readonly deferPostings: boolean;
+  private keyPool: Int32Array = new Int32Array(1 << 16);
+  private keyLen = 0;
   /** frozen: the postings by bucket (see FrozenSentenceIndex.bucketStart) */
   private bucketStart: Int32Array | undefined;
   /** frozen: canonical sids, the scores of pairs of them (canonical a * sidCount + canonical b), and the weights */
@@ -632,11 +694,18 @@ export class SentenceIndex {
     this.sAlive[sid] = 1;
     this.sSentence[sid] = s;
     this.live++;
-    this.sKeys[sid] = this.insertKeys(sid);
+    this.sKeys[sid] = this.deferPostings ? this.recordKeys(sid) : this.insertKeys(sid);
     return sid;
   }
 
   /** Content-word bigram keys of a sentence, deduplicated, passed to `each`. */
+  private recordKeys(sid: number): number {
+    return this.forKeys(sid, (key) => {
+      if (this.keyLen === this.keyPool.length) this.keyPool = grow(this.keyPool, this.keyLen + 1);
+      this.keyPool[this.keyLen++] = key;
+    });
+  }
+
   private forKeys(sid: number, each: (key: number) => void): number {
     const off = this.sOff[sid], end = off + this.sLen[sid];
     if (this.keyScratch.length < end - off) this.keyScratch = new Int32Array(2 * (end - off));
@@ -689,6 +758,7 @@ export class SentenceIndex {
   }
 
   private maybeCompact(): void {
+    if (this.deferPostings) return;
     if (this.deadPostings > 50_000 && this.deadPostings > this.postings - this.deadPostings) this.compact();
   }
 
@@ -749,6 +819,7 @@ export class SentenceIndex {
    * counts: sentences sharing enough content bigrams, none of file `exclude` (-1: none excluded).
    */
   private candidatesOf(sid: number, exclude: number): { sids: number[]; counts: number[] } {
+    if (this.deferPostings && !this.bucketStart) throw new Error('an index with deferred postings is read through freeze()');
     const fileId = exclude;
     const epoch = ++this.queryEpoch;
     const mark = this.candMark, count = this.candCount;
