@@ -4,11 +4,13 @@ import type { ThreadTokens } from './fileTasks';
 import type { SeedReviewSettings } from '../shared/settings';
 import { WorkerPool, orderedBatches } from '../node/workerPool';
 import { CLI_WORKER_LIMITS } from './corpusRun';
+import { closeSync, openSync } from 'node:fs';
+import { Spill, readAt } from './spill';
 
 /** Files per request when links are read on worker threads. */
 const LINKS_BATCH = 16;
-/** Bytes per chunk of the sentence fragment store. */
-const CHUNK = 1 << 23;
+/** Bytes of target fragments a link worker keeps read. */
+const FRAGMENT_CACHE_BYTES = 16 << 20;
 
 const utf8 = new TextEncoder();
 
@@ -21,61 +23,101 @@ export function sentenceFragment(range: { start: { line: number; character: numb
 }
 
 /**
- * The fragments of the indexed sentences, by sid, in shared memory so the link workers write the
- * matches themselves: fixed chunks of bytes (a fragment never straddles two), and per sid its
- * chunk, offset and length. The main thread keeps no sentence text.
+ * The fragments of the indexed sentences, by sid, kept in a spill file (the page cache, not the
+ * heap, holds them) that the link workers read: per sid its offset and length, in shared memory.
  */
 export interface FrozenFragments {
-  chunks: Uint8Array[];
-  chunkOf: Int32Array;
-  offset: Int32Array;
+  file: string;
+  offset: Float64Array;
   length: Int32Array;
   /** per file id, its display path as JSON */
   paths: (string | undefined)[];
 }
 
 class FragmentStore {
-  private chunks: Uint8Array[] = [];
-  private used = CHUNK;
-  private chunkOf = new Int32Array(new SharedArrayBuffer(4 * 1024));
-  private offset = new Int32Array(new SharedArrayBuffer(4 * 1024));
+  private readonly spill = new Spill();
+  private offset = new Float64Array(new SharedArrayBuffer(8 * 1024));
   private length = new Int32Array(new SharedArrayBuffer(4 * 1024));
   private count = 0;
 
-  put(sid: number, bytes: Uint8Array): void {
-    if (sid >= this.chunkOf.length) {
-      let size = this.chunkOf.length;
-      while (size <= sid) size = Math.ceil(size * 1.5);
-      const grow = (a: Int32Array) => {
-        const b = new Int32Array(new SharedArrayBuffer(size * 4));
-        b.set(a);
-        return b;
-      };
-      this.chunkOf = grow(this.chunkOf);
-      this.offset = grow(this.offset);
-      this.length = grow(this.length);
+  /** A file's fragments (sentence k ending at `ends[k]`), kept for the sentences with a sid. */
+  put(sids: Int32Array, fragments: Uint8Array, ends: Int32Array): void {
+    let last = -1;
+    for (let k = 0; k < sids.length; k++) if (sids[k] >= 0) last = k;
+    if (last < 0) return;
+    if (sids[last] >= this.offset.length) {
+      let size = this.offset.length;
+      while (size <= sids[last]) size = Math.ceil(size * 1.5);
+      const offset = new Float64Array(new SharedArrayBuffer(size * 8));
+      offset.set(this.offset);
+      const length = new Int32Array(new SharedArrayBuffer(size * 4));
+      length.set(this.length);
+      this.offset = offset;
+      this.length = length;
     }
-    if (this.used + bytes.length > CHUNK) {
-      this.chunks.push(new Uint8Array(new SharedArrayBuffer(Math.max(CHUNK, bytes.length))));
-      this.used = 0;
+    const base = this.spill.append(fragments.subarray(0, ends[last]));
+    for (let k = 0; k <= last; k++) {
+      const sid = sids[k];
+      if (sid < 0) continue;
+      const start = k ? ends[k - 1] : 0;
+      this.offset[sid] = base + start;
+      this.length[sid] = ends[k] - start;
+      if (sid >= this.count) this.count = sid + 1;
     }
-    const c = this.chunks.length - 1;
-    this.chunks[c].set(bytes, this.used);
-    this.chunkOf[sid] = c;
-    this.offset[sid] = this.used;
-    this.length[sid] = bytes.length;
-    this.used += bytes.length;
-    if (sid >= this.count) this.count = sid + 1;
   }
 
   freeze(paths: (string | undefined)[]): FrozenFragments {
-    return {
-      chunks: this.chunks,
-      chunkOf: this.chunkOf.subarray(0, this.count),
-      offset: this.offset.subarray(0, this.count),
-      length: this.length.subarray(0, this.count),
-      paths,
-    };
+    return { file: this.spill.path, offset: this.offset.subarray(0, this.count), length: this.length.subarray(0, this.count), paths };
+  }
+
+  dispose(): void {
+    this.spill.dispose();
+  }
+}
+
+/** Reads fragments back from their spill file, the targets through a bounded cache (syndicated copies repeat). */
+class FragmentReader {
+  private readonly fd: number;
+  private readonly cache = new Map<number, Uint8Array>();
+  private cached = 0;
+  /** the fragments of the sentences of the file being written, read at once */
+  private run: Buffer = Buffer.alloc(0);
+  private runStart = 0;
+
+  constructor(private readonly f: FrozenFragments) {
+    this.fd = openSync(f.file, 'r');
+  }
+
+  /** Reads the fragments of `sids` (one file's, so one stretch of the file) in one go. */
+  prefetch(sids: readonly number[]): void {
+    let lo = Infinity, hi = -Infinity;
+    for (const sid of sids) {
+      lo = Math.min(lo, this.f.offset[sid]);
+      hi = Math.max(hi, this.f.offset[sid] + this.f.length[sid]);
+    }
+    if (hi <= lo) return;
+    this.run = readAt(this.fd, lo, hi - lo);
+    this.runStart = lo;
+  }
+
+  get(sid: number): Uint8Array {
+    const o = this.f.offset[sid] - this.runStart;
+    if (o >= 0 && o + this.f.length[sid] <= this.run.length) return this.run.subarray(o, o + this.f.length[sid]);
+    let b = this.cache.get(sid);
+    if (!b) {
+      b = readAt(this.fd, this.f.offset[sid], this.f.length[sid]);
+      if (this.cached > FRAGMENT_CACHE_BYTES) {
+        this.cache.clear();
+        this.cached = 0;
+      }
+      this.cache.set(sid, b);
+      this.cached += b.length + 64;
+    }
+    return b;
+  }
+
+  close(): void {
+    closeSync(this.fd);
   }
 }
 
@@ -97,7 +139,15 @@ export class MatchWriter {
   private buf = new Uint8Array(1 << 16);
   private n = 0;
 
-  constructor(private readonly index: SentenceIndex, private readonly f: FrozenFragments) {}
+  private readonly reader: FragmentReader;
+
+  constructor(private readonly index: SentenceIndex, private readonly f: FrozenFragments) {
+    this.reader = new FragmentReader(f);
+  }
+
+  close(): void {
+    this.reader.close();
+  }
 
   private path(fileId: number): Uint8Array {
     let b = this.pathBytes.get(fileId);
@@ -119,9 +169,7 @@ export class MatchWriter {
   }
 
   private fragment(sid: number): void {
-    const f = this.f;
-    const o = f.offset[sid];
-    this.put(f.chunks[f.chunkOf[sid]].subarray(o, o + f.length[sid]));
+    this.put(this.reader.get(sid));
   }
 
   /** An ASCII string (a number, a relation). */
@@ -132,6 +180,8 @@ export class MatchWriter {
 
   tail(links: readonly SentenceLinkIds[]): Uint8Array | null {
     this.n = 0;
+    if (!links.some((m) => m.links.length)) return null;
+    this.reader.prefetch(links.map((m) => m.sid));
     this.put(LIST_OPEN);
     let first = true;
     for (const m of links) {
@@ -183,9 +233,12 @@ export class CrossLinks {
   add(uri: string, displayPath: string, tokens: ThreadTokens, fragments: Uint8Array, ends: Int32Array): void {
     const sids = this.index.setFileTokenIds(uri, null, this.globalIds(tokens), tokens.flags, tokens.counts);
     this.paths[this.index.fileIdOf(uri)] = JSON.stringify(displayPath);
-    for (let k = 0; k < sids.length; k++) {
-      if (sids[k] >= 0) this.fragments.put(sids[k], fragments.subarray(k ? ends[k - 1] : 0, ends[k]));
-    }
+    this.fragments.put(sids, fragments, ends);
+  }
+
+  /** Removes the fragments' spill file. */
+  dispose(): void {
+    this.fragments.dispose();
   }
 
   /**
@@ -222,7 +275,11 @@ export class CrossLinks {
     const fragments = this.fragments.freeze(this.paths);
     if (!opts.workerFile || opts.threads < 2) {
       const links = new FrozenLinks(this.index.freeze(), fragments);
-      for (const id of ids) yield links.tail(id);
+      try {
+        for (const id of ids) yield links.tail(id);
+      } finally {
+        links.close();
+      }
       return;
     }
     const pool = new WorkerPool(opts.workerFile, opts.threads, CLI_WORKER_LIMITS);
@@ -249,6 +306,10 @@ export class FrozenLinks {
 
   tail(fileId: number): Uint8Array | null {
     return this.writer.tail(this.index.fileLinkIds(fileId));
+  }
+
+  close(): void {
+    this.writer.close();
   }
 }
 

@@ -54,6 +54,7 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
     s.runOptions.debug?.(`cross-links and output ${Date.now() - t0} ms (CPU ${Math.round((cpu.user + cpu.system) / 1000)} ms, all threads)`);
   } finally {
     spill.dispose();
+    links.dispose();
     s.progress.clear();
   }
   if (!analysed) s.warn('no file could be analysed');
