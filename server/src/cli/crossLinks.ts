@@ -75,45 +75,37 @@ class FragmentStore {
   }
 }
 
-/** Reads fragments back from their spill file, the targets through a bounded cache (syndicated copies repeat). */
+/**
+ * Reads fragments back from their spill file a file's at a time (a file's sentences have
+ * consecutive sids and fragments; a file linked once is usually linked again, by the next
+ * sentence or the next copy), through a bounded cache.
+ */
 class FragmentReader {
   private readonly fd: number;
-  private readonly cache = new Map<number, Uint8Array>();
+  private readonly cache = new Map<number, { start: number; bytes: Buffer }>();
   private cached = 0;
-  /** the fragments of the sentences of the file being written, read at once */
-  private run: Buffer = Buffer.alloc(0);
-  private runStart = 0;
 
-  constructor(private readonly f: FrozenFragments) {
+  constructor(private readonly index: SentenceIndex, private readonly f: FrozenFragments) {
     this.fd = openSync(f.file, 'r');
   }
 
-  /** Reads the fragments of `sids` (one file's, so one stretch of the file) in one go. */
-  prefetch(sids: readonly number[]): void {
-    let lo = Infinity, hi = -Infinity;
-    for (const sid of sids) {
-      lo = Math.min(lo, this.f.offset[sid]);
-      hi = Math.max(hi, this.f.offset[sid] + this.f.length[sid]);
-    }
-    if (hi <= lo) return;
-    this.run = readAt(this.fd, lo, hi - lo);
-    this.runStart = lo;
-  }
-
   get(sid: number): Uint8Array {
-    const o = this.f.offset[sid] - this.runStart;
-    if (o >= 0 && o + this.f.length[sid] <= this.run.length) return this.run.subarray(o, o + this.f.length[sid]);
-    let b = this.cache.get(sid);
-    if (!b) {
-      b = readAt(this.fd, this.f.offset[sid], this.f.length[sid]);
+    const fileId = this.index.fileOfSid(sid);
+    let run = this.cache.get(fileId);
+    if (!run) {
+      const sids = this.index.sidsOfFile(fileId);
+      const first = sids[0], last = sids[sids.length - 1];
+      const start = this.f.offset[first];
+      run = { start, bytes: readAt(this.fd, start, this.f.offset[last] + this.f.length[last] - start) };
       if (this.cached > FRAGMENT_CACHE_BYTES) {
         this.cache.clear();
         this.cached = 0;
       }
-      this.cache.set(sid, b);
-      this.cached += b.length + 64;
+      this.cache.set(fileId, run);
+      this.cached += run.bytes.length + 64;
     }
-    return b;
+    const o = this.f.offset[sid] - run.start;
+    return run.bytes.subarray(o, o + this.f.length[sid]);
   }
 
   close(): void {
@@ -142,7 +134,7 @@ export class MatchWriter {
   private readonly reader: FragmentReader;
 
   constructor(private readonly index: SentenceIndex, private readonly f: FrozenFragments) {
-    this.reader = new FragmentReader(f);
+    this.reader = new FragmentReader(index, f);
   }
 
   close(): void {
@@ -181,7 +173,6 @@ export class MatchWriter {
   tail(links: readonly SentenceLinkIds[]): Uint8Array | null {
     this.n = 0;
     if (!links.some((m) => m.links.length)) return null;
-    this.reader.prefetch(links.map((m) => m.sid));
     this.put(LIST_OPEN);
     let first = true;
     for (const m of links) {

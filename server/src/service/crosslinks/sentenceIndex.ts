@@ -596,17 +596,20 @@ export class SentenceIndex {
   private walkCached = 0;
   private weightOf: TokenWeight | undefined;
 
-  /** The links of every sentence of file `fileId`, as ids (what `fileMatches` gives as objects). */
-  fileLinkIds(fileId: number): SentenceLinkIds[] {
+  /** The sids of file `fileId`'s indexed sentences, in order. */
+  sidsOfFile(fileId: number): ArrayLike<number> {
     if (fileId < 0) return [];
-    let sids: ArrayLike<number>;
     if (this.frozenFiles) {
       const f = this.frozenFiles;
-      sids = fileId + 1 < f.fileSidStart.length ? f.fileSids.subarray(f.fileSidStart[fileId], f.fileSidStart[fileId + 1]) : [];
-    } else {
-      const uri = this.fileUris[fileId];
-      sids = uri === undefined ? [] : this.files.get(uri)!.sids;
+      return fileId + 1 < f.fileSidStart.length ? f.fileSids.subarray(f.fileSidStart[fileId], f.fileSidStart[fileId + 1]) : [];
     }
+    const uri = this.fileUris[fileId];
+    return uri === undefined ? [] : this.files.get(uri)!.sids;
+  }
+
+  /** The links of every sentence of file `fileId`, as ids (what `fileMatches` gives as objects). */
+  fileLinkIds(fileId: number): SentenceLinkIds[] {
+    const sids = this.sidsOfFile(fileId);
     const out: SentenceLinkIds[] = [];
     for (let k = 0; k < sids.length; k++) {
       const m = this.linkIdsOf(sids[k]);
