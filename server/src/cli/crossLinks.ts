@@ -1,10 +1,10 @@
+import { closeSync, openSync } from 'node:fs';
 import { SentenceIndex, type FrozenSentenceIndex, type SentenceLinkIds } from '../service/crosslinks/sentenceIndex';
 import { tokenIdOf } from '../service/crosslinks/normalize';
-import type { ThreadTokens } from './fileTasks';
 import type { SeedReviewSettings } from '../shared/settings';
 import { WorkerPool, orderedBatches } from '../node/workerPool';
+import type { ThreadTokens } from './fileTasks';
 import { CLI_WORKER_LIMITS } from './corpusRun';
-import { closeSync, openSync } from 'node:fs';
 import { Spill, readAt } from './spill';
 
 /** Files per request when links are read on worker threads. */
@@ -201,7 +201,7 @@ export class MatchWriter {
 /**
  * The cross-link stage of a CLI run: every file's body sentences go into one `SentenceIndex`
  * (the service's) in the main thread, in file order (tokenised by the workers when they
- * analysed the files), their JSON fragments into a shared store. Once all are in, the index is
+ * analysed the files), their JSON fragments into a spill file. Once all are in, the index is
  * frozen and each file's matches are written, on worker threads when there are several.
  */
 export class CrossLinks {
