@@ -182,10 +182,13 @@ export class FileAnalyser {
         out.json = utf8.encode(analyzedFileJsonText(job.displayPath, a, diagnostics));
         const sentences = bodySentences(a);
         const fragments = sentences.map((s) => sentenceFragment(spanRange(a.lines, s), s.text));
-        out.fragmentEnds = new Int32Array(fragments.length);
+        const ends = (out.fragmentEnds = new Int32Array(fragments.length));
+        let room = 0;
+        for (const f of fragments) room += 3 * f.length; // UTF-8 takes at most 3 bytes per UTF-16 unit
+        const bytes = new Uint8Array(room);
         let end = 0;
-        fragments.forEach((f, k) => (out.fragmentEnds![k] = end += Buffer.byteLength(f, 'utf8')));
-        out.fragments = utf8.encode(fragments.join(''));
+        fragments.forEach((f, k) => (ends[k] = end += utf8.encodeInto(f, bytes.subarray(end)).written));
+        out.fragments = bytes.subarray(0, end);
         out.tokens = this.tokensOf(sentences);
         break;
       }
@@ -201,21 +204,31 @@ export class FileAnalyser {
 
   /** The sentences' tokens as `forEachToken` gives them, with the words new since the last outcome. */
   private tokensOf(sentences: readonly Sentence[]): ThreadTokens {
-    const ids: number[] = [];
-    const flags: number[] = [];
+    let n = 0;
     const counts = new Int32Array(sentences.length);
     sentences.forEach((s, k) => {
       forEachToken(s.text, (id, _start, _end, f) => {
-        ids.push(id);
-        flags.push(f);
+        if (n === this.tokenIds.length) {
+          const ids = new Int32Array(2 * n), flags = new Uint8Array(2 * n);
+          ids.set(this.tokenIds);
+          flags.set(this.tokenFlags);
+          this.tokenIds = ids;
+          this.tokenFlags = flags;
+        }
+        this.tokenIds[n] = id;
+        this.tokenFlags[n++] = f;
         counts[k]++;
       });
     });
     const firstWord = this.sentWords;
     const words: string[] = [];
-    for (const n = vocabularySize(); this.sentWords < n; this.sentWords++) words.push(normOf(this.sentWords));
-    return { thread: threadId, firstWord, words, ids: Int32Array.from(ids), flags: Uint8Array.from(flags), counts };
+    for (const size = vocabularySize(); this.sentWords < size; this.sentWords++) words.push(normOf(this.sentWords));
+    return { thread: threadId, firstWord, words, ids: this.tokenIds.slice(0, n), flags: this.tokenFlags.slice(0, n), counts };
   }
+
+  /** scratch for `tokensOf` */
+  private tokenIds = new Int32Array(4096);
+  private tokenFlags = new Uint8Array(4096);
 
   /** What the editor's "remove all chrome" (fix-all) removes, applied to the file. */
   private strip(a: SeedAnalysis, content: SeedFileContent, bytes: Uint8Array): StripOutcome {
