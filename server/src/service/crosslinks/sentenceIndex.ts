@@ -587,9 +587,10 @@ export class SentenceIndex {
   private keyLen = 0;
   /** frozen: the postings by bucket (see FrozenSentenceIndex.bucketStart) */
   private bucketStart: Int32Array | undefined;
-  /** frozen: canonical sids, the scores of pairs of them (canonical a * sidCount + canonical b), and the weights */
+  /** frozen: canonical sids, the scores of pairs of them (by canonical a, then canonical b), and the weights */
   private canon: Int32Array | undefined;
-  private scoreCache = new Map<number, { score: number; contained: boolean }>();
+  private scoreCache = new Map<number, Map<number, { score: number; contained: boolean }>>();
+  private scoresCached = 0;
   /** frozen: per canonical sid, how many sids share it, and the candidates of those walked */
   private copies: Int32Array | undefined;
   private walkCache = new Map<number, { sids: number[]; counts: number[] }>();
@@ -806,13 +807,21 @@ export class SentenceIndex {
   /** `scoreDetail` of two sids (what it needs of it), from the cache in a frozen index. */
   private score(sid: number, me: TokenSeq, c: number, weight: TokenWeight): { score: number; contained: boolean } {
     if (!this.canon) return scoreDetail(me, this.seq(c), weight);
-    const key = this.canon[sid] * this.sidCount + this.canon[c];
-    let d = this.scoreCache.get(key);
+    // two levels keyed by canonical sids, small integers (a product of two would not be one)
+    const a = this.canon[sid], b = this.canon[c];
+    let row = this.scoreCache.get(a);
+    let d = row?.get(b);
     if (d === undefined) {
       const full = scoreDetail(me, this.seq(c), weight);
       d = { score: full.score, contained: full.contained };
-      if (this.scoreCache.size >= MAX_CACHED_SCORES) this.scoreCache.clear();
-      this.scoreCache.set(key, d);
+      if (this.scoresCached >= MAX_CACHED_SCORES) {
+        this.scoreCache.clear();
+        this.scoresCached = 0;
+        row = undefined;
+      }
+      if (!row) this.scoreCache.set(a, (row = new Map()));
+      row.set(b, d);
+      this.scoresCached++;
     }
     return d;
   }
