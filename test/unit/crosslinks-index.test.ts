@@ -191,3 +191,34 @@ for (const inSharedMemory of [false, true]) test(`a frozen copy read in another 
   }
   assert.ok(linked >= 10, 'the corpus has links to compare');
 });
+
+test('an index with deferred postings, frozen, gives the links of a live one (copies scored and walked once)', () => {
+  const live = new SentenceIndex({ maxFanOut: 5 });
+  const deferred = new SentenceIndex({ maxFanOut: 5, shared: true, deferPostings: true });
+  const shared = 'The ministry also said that Russia raised the issue of its diplomatic property in the US, specifically six real estate properties.';
+  const files: [string, Sentence[]][] = [[A, sentences(S000)], [B, sentences(S003)]];
+  // copies of the same sentences in many files, and the same sentence twice in one file
+  for (let k = 0; k < 12; k++) files.push([`file:///f${k}.txt`, sentences([k % 3 ? shared : shared.replace('US', 'U.S.'), S000[k % S000.length], S003[k % S003.length], shared])]);
+  for (const [uri, s] of files) {
+    live.setFile(uri, s);
+    deferred.setFile(uri, s);
+  }
+  assert.throws(() => deferred.fileLinkIds(0), /freeze/);
+  const frozen = SentenceIndex.fromFrozen(structuredClone(deferred.freeze()));
+  let linked = 0;
+  for (const [uri] of files) {
+    const expected = live.fileMatches(uri).map((m) => ({
+      sentence: m.sentence.index,
+      totalFiles: m.totalFiles,
+      links: m.links.map((l) => [l.target.uri, l.target.sentence.index, l.score, l.relation]),
+    }));
+    const got = frozen.fileLinkIds(deferred.fileIdOf(uri)).map((m) => ({
+      sentence: deferred.sentenceOf(m.sid)!.index,
+      totalFiles: m.totalFiles,
+      links: m.links.map((l) => [frozen.fileUriOf(frozen.fileOfSid(l.target))!, deferred.sentenceOf(l.target)!.index, l.score, l.relation]),
+    }));
+    assert.deepEqual(got, expected, uri);
+    linked += expected.length;
+  }
+  assert.ok(linked >= 30, 'the corpus has links to compare');
+});

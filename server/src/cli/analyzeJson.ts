@@ -43,17 +43,37 @@ export function fileLines(a: SeedAnalysis): SeedAnalysis['lines'] {
   return a.lines;
 }
 
+/**
+ * `JSON.stringify(toAnalyzedFileJson(displayPath, a, diagnostics, []))`, the same text, with the
+ * `lines` entries (one per line of the file, most of the JSON's values) written directly rather
+ * than made as objects first.
+ */
+export function analyzedFileJsonText(displayPath: string, a: SeedAnalysis, diagnostics: Diagnostic[]): string {
+  const { header, diagnostics: d, quotes } = toAnalyzedFileJson(displayPath, a, diagnostics, [], false);
+  const lines = fileLines(a);
+  const kinds = a.chrome.kinds, rules = a.chrome.rules;
+  const parts = new Array<string>(lines.length);
+  for (let k = 0; k < lines.length; k++) {
+    const i = lines[k].index;
+    const kind = kinds[i] ?? 'body';
+    const rule = rules[i] ?? null;
+    parts[k] = `{"line":${JSON.stringify(i)},"kind":${JSON.stringify(kind)},"rule":${rule === null ? 'null' : JSON.stringify(rule)}}`;
+  }
+  return `{"path":${JSON.stringify(displayPath)},"header":${JSON.stringify(header)},"lines":[${parts.join(',')}],"diagnostics":${JSON.stringify(d)},"quotes":${JSON.stringify(quotes)},"matches":[]}`;
+}
+
 export function toAnalyzedFileJson(
   displayPath: string,
   a: SeedAnalysis,
   diagnostics: Diagnostic[],
   matches: AnalyzedFileJson['matches'],
+  withLines = true,
 ): AnalyzedFileJson {
   const h = a.header;
   return {
     path: displayPath,
     header: h ? { date: h.date, title: h.title, range: spanRange(a.lines, { start: h.keywordSpan.start, end: Math.max(h.dateSpan.end, h.titleSpan.end) }) } : null,
-    lines: fileLines(a).map((l) => ({ line: l.index, kind: a.chrome.kinds[l.index] ?? 'body', rule: a.chrome.rules[l.index] ?? null })),
+    lines: withLines ? fileLines(a).map((l) => ({ line: l.index, kind: a.chrome.kinds[l.index] ?? 'body', rule: a.chrome.rules[l.index] ?? null })) : [],
     diagnostics: diagnostics.map((d) => ({ code: String(d.code), severity: severityName(d.severity), message: d.message, range: d.range })),
     quotes: a.quotes.map((q) => ({
       range: spanRange(a.lines, q.span),

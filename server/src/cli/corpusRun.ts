@@ -5,6 +5,12 @@ import { FileAnalyser, lineKeysOf, type FileJob, type FileOutcome, type KeysOutc
 import { buildRecurrenceTable, type RecurrenceTableData } from '../service/corpus';
 import { WorkerPool, corpusWorkerFile, orderedBatches } from '../node/workerPool';
 
+/**
+ * The CLI's worker threads keep a small young generation (as the server's index workers do): each
+ * file's garbage is short-lived, and three default-sized isolates hold ~30 MB more at the peak.
+ */
+export const CLI_WORKER_LIMITS = { maxYoungGenerationSizeMb: 4 };
+
 /** Below this many files one thread is used unless --jobs says otherwise (starting workers costs more). */
 export const PARALLEL_THRESHOLD = 200;
 
@@ -78,7 +84,7 @@ export async function* runCorpus(files: readonly CorpusFile[], opts: CorpusRunOp
     return;
   }
 
-  const pool = new WorkerPool(file!, threads);
+  const pool = new WorkerPool(file!, threads, CLI_WORKER_LIMITS);
   try {
     let done = 0;
     const keys: Float64Array[] = [];

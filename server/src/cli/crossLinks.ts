@@ -1,82 +1,318 @@
-import { SentenceIndex, type SentenceLinkIds, type SentenceTokens } from '../service/crosslinks/sentenceIndex';
+import { closeSync, openSync } from 'node:fs';
+import { SentenceIndex, type FrozenSentenceIndex, type SentenceLinkIds } from '../service/crosslinks/sentenceIndex';
+import { tokenIdOf } from '../service/crosslinks/normalize';
 import type { SeedReviewSettings } from '../shared/settings';
-import type { AnalyzedFileJson } from './analyzeJson';
-import { sentenceRange, type LinkedSentence } from './fileTasks';
 import { WorkerPool, orderedBatches } from '../node/workerPool';
+import type { ThreadTokens } from './fileTasks';
+import { CLI_WORKER_LIMITS } from './corpusRun';
+import { Spill, readAt } from './spill';
 
 /** Files per request when links are read on worker threads. */
 const LINKS_BATCH = 16;
+/** Bytes of target fragments a link worker keeps read. */
+const FRAGMENT_CACHE_BYTES = 16 << 20;
+
+const utf8 = new TextEncoder();
+
+/**
+ * A body sentence as the analyze JSON shows it, `"range":{...},"text":"..."` in UTF-8: what a
+ * match says of its sentence and of its target. Made by the worker that analysed the file.
+ */
+export function sentenceFragment(range: { start: { line: number; character: number }; end: { line: number; character: number } }, text: string): string {
+  return `"range":${JSON.stringify(range)},"text":${JSON.stringify(text)}`;
+}
+
+/**
+ * The fragments of the indexed sentences, by sid, kept in a spill file (the page cache, not the
+ * heap, holds them) that the link workers read: per sid its offset and length, in shared memory.
+ */
+export interface FrozenFragments {
+  file: string;
+  offset: Float64Array;
+  length: Int32Array;
+  /** per file id, its display path as JSON */
+  paths: (string | undefined)[];
+}
+
+class FragmentStore {
+  private readonly spill = new Spill();
+  private offset = new Float64Array(new SharedArrayBuffer(8 * 1024));
+  private length = new Int32Array(new SharedArrayBuffer(4 * 1024));
+  private count = 0;
+
+  /** A file's fragments (sentence k ending at `ends[k]`), kept for the sentences with a sid. */
+  put(sids: Int32Array, fragments: Uint8Array, ends: Int32Array): void {
+    let last = -1;
+    for (let k = 0; k < sids.length; k++) if (sids[k] >= 0) last = k;
+    if (last < 0) return;
+    if (sids[last] >= this.offset.length) {
+      let size = this.offset.length;
+      while (size <= sids[last]) size = Math.ceil(size * 1.5);
+      const offset = new Float64Array(new SharedArrayBuffer(size * 8));
+      offset.set(this.offset);
+      const length = new Int32Array(new SharedArrayBuffer(size * 4));
+      length.set(this.length);
+      this.offset = offset;
+      this.length = length;
+    }
+    const base = this.spill.append(fragments.subarray(0, ends[last]));
+    for (let k = 0; k <= last; k++) {
+      const sid = sids[k];
+      if (sid < 0) continue;
+      const start = k ? ends[k - 1] : 0;
+      this.offset[sid] = base + start;
+      this.length[sid] = ends[k] - start;
+      if (sid >= this.count) this.count = sid + 1;
+    }
+  }
+
+  freeze(paths: (string | undefined)[]): FrozenFragments {
+    return { file: this.spill.path, offset: this.offset.subarray(0, this.count), length: this.length.subarray(0, this.count), paths };
+  }
+
+  dispose(): void {
+    this.spill.dispose();
+  }
+}
+
+/**
+ * Reads fragments back from their spill file a file's at a time (a file's sentences have
+ * consecutive sids and fragments; a file linked once is usually linked again, by the next
+ * sentence or the next copy), through a bounded cache.
+ */
+class FragmentReader {
+  private readonly fd: number;
+  private readonly cache = new Map<number, { start: number; bytes: Buffer }>();
+  private cached = 0;
+
+  constructor(private readonly index: SentenceIndex, private readonly f: FrozenFragments) {
+    this.fd = openSync(f.file, 'r');
+  }
+
+  get(sid: number): Uint8Array {
+    const fileId = this.index.fileOfSid(sid);
+    let run = this.cache.get(fileId);
+    if (!run) {
+      const sids = this.index.sidsOfFile(fileId);
+      const first = sids[0], last = sids[sids.length - 1];
+      const start = this.f.offset[first];
+      run = { start, bytes: readAt(this.fd, start, this.f.offset[last] + this.f.length[last] - start) };
+      if (this.cached > FRAGMENT_CACHE_BYTES) {
+        this.cache.clear();
+        this.cached = 0;
+      }
+      this.cache.set(fileId, run);
+      this.cached += run.bytes.length + 64;
+    }
+    const o = this.f.offset[sid] - run.start;
+    return run.bytes.subarray(o, o + this.f.length[sid]);
+  }
+
+  close(): void {
+    closeSync(this.fd);
+  }
+}
+
+const OPEN = utf8.encode('{');
+const TARGET = utf8.encode(',"target":{"path":');
+const COMMA = utf8.encode(',');
+const SCORE = utf8.encode('},"score":');
+const RELATION = utf8.encode(',"relation":"');
+const CLOSE = utf8.encode('"}');
+const LIST_OPEN = utf8.encode('"matches":[');
+const LIST_CLOSE = utf8.encode(']}');
+
+/**
+ * The `"matches":[...]}` tail of a file's analyze JSON for its links (null when it has none): the
+ * bytes `JSON.stringify` gives for the matches, put together from the sentences' fragments.
+ */
+export class MatchWriter {
+  private readonly pathBytes = new Map<number, Uint8Array>();
+  private buf = new Uint8Array(1 << 16);
+  private n = 0;
+
+  private readonly reader: FragmentReader;
+
+  constructor(private readonly index: SentenceIndex, private readonly f: FrozenFragments) {
+    this.reader = new FragmentReader(index, f);
+  }
+
+  close(): void {
+    this.reader.close();
+  }
+
+  private path(fileId: number): Uint8Array {
+    let b = this.pathBytes.get(fileId);
+    if (!b) this.pathBytes.set(fileId, (b = utf8.encode(this.f.paths[fileId] ?? JSON.stringify(this.index.fileUriOf(fileId)))));
+    return b;
+  }
+
+  private room(k: number): void {
+    if (this.n + k <= this.buf.length) return;
+    const b = new Uint8Array(Math.max(2 * this.buf.length, this.n + k));
+    b.set(this.buf.subarray(0, this.n));
+    this.buf = b;
+  }
+
+  private put(bytes: Uint8Array): void {
+    this.room(bytes.length);
+    this.buf.set(bytes, this.n);
+    this.n += bytes.length;
+  }
+
+  private fragment(sid: number): void {
+    this.put(this.reader.get(sid));
+  }
+
+  /** An ASCII string (a number, a relation). */
+  private ascii(s: string): void {
+    this.room(s.length);
+    for (let k = 0; k < s.length; k++) this.buf[this.n++] = s.charCodeAt(k);
+  }
+
+  tail(links: readonly SentenceLinkIds[]): Uint8Array | null {
+    this.n = 0;
+    if (!links.some((m) => m.links.length)) return null;
+    this.put(LIST_OPEN);
+    let first = true;
+    for (const m of links) {
+      for (const l of m.links) {
+        if (!first) this.put(COMMA);
+        first = false;
+        this.put(OPEN);
+        this.fragment(m.sid);
+        this.put(TARGET);
+        this.put(this.path(this.index.fileOfSid(l.target)));
+        this.put(COMMA);
+        this.fragment(l.target);
+        this.put(SCORE);
+        this.ascii(`${Math.round(l.score * 1e4) / 1e4}`);
+        this.put(RELATION);
+        this.ascii(l.relation);
+        this.put(CLOSE);
+      }
+    }
+    if (first) return null;
+    this.put(LIST_CLOSE);
+    return this.buf.slice(0, this.n);
+  }
+}
 
 /**
  * The cross-link stage of a CLI run: every file's body sentences go into one `SentenceIndex`
  * (the service's) in the main thread, in file order (tokenised by the workers when they
- * analysed the files). Once all are in, the index is frozen and each file's links are read,
- * on worker threads when there are several, and turned into `matches[]` here.
+ * analysed the files), their JSON fragments into a spill file. Once all are in, the index is
+ * frozen and each file's matches are written, on worker threads when there are several.
  */
 export class CrossLinks {
   private readonly index: SentenceIndex;
-  private readonly displayPath = new Map<string, string>();
+  private readonly fragments = new FragmentStore();
+  private readonly paths: (string | undefined)[] = [];
+  /** per analysing thread: its vocabulary's words, and their ids here (-1 until first used) */
+  private readonly threads = new Map<number, { words: string[]; ids: Int32Array }>();
 
   constructor(settings: SeedReviewSettings) {
-    this.index = new SentenceIndex({ minScore: settings.matching.minScore, maxFanOut: settings.matching.maxLinksPerSentence, shared: true });
+    this.index = new SentenceIndex({
+      minScore: settings.matching.minScore,
+      maxFanOut: settings.matching.maxLinksPerSentence,
+      shared: true,
+      deferPostings: true,
+    });
   }
 
-  add(uri: string, displayPath: string, sentences: readonly LinkedSentence[], tokens?: SentenceTokens): void {
-    this.displayPath.set(uri, displayPath);
-    if (tokens) this.index.setFileTokens(uri, sentences, tokens);
-    else this.index.setFile(uri, sentences);
+  /** A file's sentences: their tokens, and their fragments as UTF-8, sentence k ending at `ends[k]`. */
+  add(uri: string, displayPath: string, tokens: ThreadTokens, fragments: Uint8Array, ends: Int32Array): void {
+    const sids = this.index.setFileTokenIds(uri, null, this.globalIds(tokens), tokens.flags, tokens.counts);
+    this.paths[this.index.fileIdOf(uri)] = JSON.stringify(displayPath);
+    this.fragments.put(sids, fragments, ends);
+  }
+
+  /** Removes the fragments' spill file. */
+  dispose(): void {
+    this.fragments.dispose();
   }
 
   /**
-   * The matches of each of `uris`, in that order: read in this thread, or with `workerFile`
-   * on `threads` worker threads sharing a frozen copy of the index.
+   * The tokens' ids in this thread's vocabulary, each word given its id on first use in file
+   * order: the ids come out as `setFileTokens` numbered them (what the analysing threads did
+   * meanwhile plays no part), so the index does not depend on which thread analysed which file.
    */
-  async *matches(uris: readonly string[], opts: { workerFile?: string | null; threads: number }): AsyncGenerator<AnalyzedFileJson['matches']> {
+  private globalIds(t: ThreadTokens): Int32Array {
+    let th = this.threads.get(t.thread);
+    if (!th) this.threads.set(t.thread, (th = { words: [], ids: new Int32Array(1024).fill(-1) }));
+    if (t.firstWord !== th.words.length) throw new Error('tokens from a thread out of order');
+    for (const w of t.words) th.words.push(w);
+    if (th.words.length > th.ids.length) {
+      const ids = new Int32Array(Math.max(th.words.length, 2 * th.ids.length)).fill(-1);
+      ids.set(th.ids);
+      th.ids = ids;
+    }
+    const out = new Int32Array(t.ids.length);
+    for (let k = 0; k < t.ids.length; k++) {
+      const local = t.ids[k];
+      let id = th.ids[local];
+      if (id < 0) th.ids[local] = id = tokenIdOf(th.words[local]);
+      out[k] = id;
+    }
+    return out;
+  }
+
+  /**
+   * The matches tail of each of `uris` (see MatchWriter.tail), in that order: written in this
+   * thread, or with `workerFile` on `threads` worker threads sharing a frozen copy of the index.
+   */
+  async *matches(uris: readonly string[], opts: { workerFile?: string | null; threads: number }): AsyncGenerator<Uint8Array | null> {
     const ids = uris.map((u) => this.index.fileIdOf(u));
+    const fragments = this.fragments.freeze(this.paths);
     if (!opts.workerFile || opts.threads < 2) {
-      for (const id of ids) yield this.toJson(this.index.fileLinkIds(id));
+      const links = new FrozenLinks(this.index.freeze(), fragments);
+      try {
+        for (const id of ids) yield links.tail(id);
+      } finally {
+        links.close();
+      }
       return;
     }
-    const pool = new WorkerPool(opts.workerFile, opts.threads);
+    const pool = new WorkerPool(opts.workerFile, opts.threads, CLI_WORKER_LIMITS);
     try {
-      await pool.broadcast({ type: 'linksInit', index: this.index.freeze() });
-      for await (const links of orderedBatches<number, SentenceLinkIds[]>(ids, LINKS_BATCH, opts.threads * 3, (batch) => pool.request({ type: 'links', fileIds: batch }))) {
-        yield this.toJson(links);
+      await pool.broadcast({ type: 'linksInit', index: this.index.freeze(), fragments });
+      for await (const tail of orderedBatches<number, Uint8Array | null>(ids, LINKS_BATCH, opts.threads * 3, (batch) => pool.request({ type: 'links', fileIds: batch }))) {
+        yield tail;
       }
     } finally {
       await pool.close();
     }
   }
+}
 
-  private toJson(links: readonly SentenceLinkIds[]): AnalyzedFileJson['matches'] {
-    const out: AnalyzedFileJson['matches'] = [];
-    for (const m of links) {
-      const s = this.index.sentenceOf(m.sid) as LinkedSentence;
-      for (const l of m.links) {
-        const t = this.index.sentenceOf(l.target) as LinkedSentence;
-        const uri = this.index.fileUriOf(this.index.fileOfSid(l.target))!;
-        out.push({
-          range: sentenceRange(s),
-          text: s.text,
-          target: { path: this.displayPath.get(uri) ?? uri, range: sentenceRange(t), text: t.text },
-          score: Math.round(l.score * 1e4) / 1e4,
-          relation: l.relation,
-        });
-      }
-    }
-    return out;
+/** The link worker's side: a frozen index and fragments, files' matches tails by file id. */
+export class FrozenLinks {
+  private readonly index: SentenceIndex;
+  private readonly writer: MatchWriter;
+
+  constructor(index: FrozenSentenceIndex, fragments: FrozenFragments) {
+    this.index = SentenceIndex.fromFrozen(index);
+    this.writer = new MatchWriter(this.index, fragments);
+  }
+
+  tail(fileId: number): Uint8Array | null {
+    return this.writer.tail(this.index.fileLinkIds(fileId));
+  }
+
+  close(): void {
+    this.writer.close();
   }
 }
 
 const MATCHES_TAIL = Buffer.from('"matches":[]}');
 
 /**
- * A file's JSON (UTF-8, written by the worker with `"matches":[]` last) with its matches put in,
- * as the chunks to write.
+ * A file's JSON (UTF-8, written by the worker with `"matches":[]` last) with its matches tail
+ * (`MatchWriter.tail`) put in, as the chunks to write.
  */
-export function withMatches(json: Uint8Array, matches: AnalyzedFileJson['matches']): Uint8Array[] {
-  if (!matches.length) return [json];
+export function withMatches(json: Uint8Array, tail: Uint8Array | null): Uint8Array[] {
+  if (!tail) return [json];
   const cut = json.length - MATCHES_TAIL.length;
   if (cut < 0 || !MATCHES_TAIL.equals(json.subarray(cut))) throw new Error('analyze JSON does not end with its matches');
-  return [json.subarray(0, cut), Buffer.from(`"matches":${JSON.stringify(matches)}}`)];
+  return [json.subarray(0, cut), tail];
 }

@@ -17,8 +17,11 @@ import type { SeedReviewSettings } from '../shared/settings';
 import { decodeSeedBytes, looksBinary, type SeedFileContent } from '../node/readSeedFile';
 import { RecurrenceTable, fileLineKeys, type RecurrenceTableData } from '../service/corpus';
 import { NearestIgnoreFiles } from './ignores';
-import { sentenceTokens, type SentenceTokens } from '../service/crosslinks/sentenceIndex';
-import { fileLines, severityName, toAnalyzedFileJson } from './analyzeJson';
+import { threadId } from 'node:worker_threads';
+import { forEachToken, normOf, vocabularySize } from '../service/crosslinks/normalize';
+import type { Sentence } from '../service/types';
+import { analyzedFileJsonText, fileLines, severityName } from './analyzeJson';
+import { sentenceFragment } from './crossLinks';
 
 export type Mode = 'check' | 'analyze' | 'strip';
 
@@ -76,26 +79,6 @@ export interface CliDiagnostic {
   range: Range;
 }
 
-/**
- * A body sentence as the cross-link index holds it in the main thread: the service's Sentence
- * plus its range kept as three numbers (start character, end line, end character), since
- * hundreds of thousands of them stay in memory until the links are read (see sentenceRange).
- */
-export interface LinkedSentence {
-  index: number;
-  line: number;
-  start: number;
-  end: number;
-  text: string;
-  sc: number;
-  el: number;
-  ec: number;
-}
-
-export function sentenceRange(s: LinkedSentence): Range {
-  return { start: { line: s.line, character: s.sc }, end: { line: s.el, character: s.ec } };
-}
-
 export interface StripOutcome {
   /** the chrome blocks in force (rule not off, not ignored) */
   blocks: { startLine: number; endLine: number; code: string }[];
@@ -109,6 +92,22 @@ export interface StripOutcome {
   textLevel: boolean;
 }
 
+/**
+ * A file's body sentence tokens as the analysing thread's vocabulary numbers them (`ids`, with
+ * their TOKEN_* `flags`, `counts[k]` tokens for sentence k), and the words of that vocabulary
+ * new since the thread's previous outcome (ids `firstWord`, `firstWord + 1`, ...): a thread's
+ * outcomes are taken in the order it made them, so each word crosses threads once (see
+ * CrossLinks.add).
+ */
+export interface ThreadTokens {
+  thread: number;
+  firstWord: number;
+  words: string[];
+  ids: Int32Array;
+  flags: Uint8Array;
+  counts: Int32Array;
+}
+
 export interface FileOutcome {
   i: number;
   skip?: Skip;
@@ -116,9 +115,11 @@ export interface FileOutcome {
   diagnostics?: CliDiagnostic[];
   /** analyze: the file's JSON, ending in `"matches":[]}` (the main thread fills the matches) */
   json?: Uint8Array;
-  sentences?: LinkedSentence[];
-  /** analyze: the sentences' tokens for the cross-link index (see `sentenceTokens`) */
-  tokens?: SentenceTokens;
+  /** analyze: the body sentences' tokens for the cross-link index (see `ThreadTokens`) */
+  tokens?: ThreadTokens;
+  /** analyze: the body sentences as matches show them (`sentenceFragment`), UTF-8, sentence k ending at fragmentEnds[k] */
+  fragments?: Uint8Array;
+  fragmentEnds?: Int32Array;
   strip?: StripOutcome;
 }
 
@@ -178,12 +179,17 @@ export class FileAnalyser {
       case 'analyze': {
         const diagnostics = computeDiagnostics(a, settings, this.ignores);
         // UTF-8 here, in the worker, and handed over as bytes: the main thread only moves them
-        out.json = utf8.encode(JSON.stringify(toAnalyzedFileJson(job.displayPath, a, diagnostics, [])));
-        out.sentences = bodySentences(a).map((s) => {
-          const r = spanRange(a.lines, s);
-          return { index: s.index, line: r.start.line, start: s.start, end: s.end, text: s.text, sc: r.start.character, el: r.end.line, ec: r.end.character };
-        });
-        out.tokens = sentenceTokens(out.sentences);
+        out.json = utf8.encode(analyzedFileJsonText(job.displayPath, a, diagnostics));
+        const sentences = bodySentences(a);
+        const fragments = sentences.map((s) => sentenceFragment(spanRange(a.lines, s), s.text));
+        const ends = (out.fragmentEnds = new Int32Array(fragments.length));
+        let room = 0;
+        for (const f of fragments) room += 3 * f.length; // UTF-8 takes at most 3 bytes per UTF-16 unit
+        const bytes = new Uint8Array(room);
+        let end = 0;
+        fragments.forEach((f, k) => (ends[k] = end += utf8.encodeInto(f, bytes.subarray(end)).written));
+        out.fragments = bytes.subarray(0, end);
+        out.tokens = this.tokensOf(sentences);
         break;
       }
       case 'strip':
@@ -192,6 +198,37 @@ export class FileAnalyser {
     }
     return out;
   }
+
+  /** Vocabulary ids of this thread already sent with an outcome. */
+  private sentWords = 0;
+
+  /** The sentences' tokens as `forEachToken` gives them, with the words new since the last outcome. */
+  private tokensOf(sentences: readonly Sentence[]): ThreadTokens {
+    let n = 0;
+    const counts = new Int32Array(sentences.length);
+    sentences.forEach((s, k) => {
+      forEachToken(s.text, (id, _start, _end, f) => {
+        if (n === this.tokenIds.length) {
+          const ids = new Int32Array(2 * n), flags = new Uint8Array(2 * n);
+          ids.set(this.tokenIds);
+          flags.set(this.tokenFlags);
+          this.tokenIds = ids;
+          this.tokenFlags = flags;
+        }
+        this.tokenIds[n] = id;
+        this.tokenFlags[n++] = f;
+        counts[k]++;
+      });
+    });
+    const firstWord = this.sentWords;
+    const words: string[] = [];
+    for (const size = vocabularySize(); this.sentWords < size; this.sentWords++) words.push(normOf(this.sentWords));
+    return { thread: threadId, firstWord, words, ids: this.tokenIds.slice(0, n), flags: this.tokenFlags.slice(0, n), counts };
+  }
+
+  /** scratch for `tokensOf` */
+  private tokenIds = new Int32Array(4096);
+  private tokenFlags = new Uint8Array(4096);
 
   /** What the editor's "remove all chrome" (fix-all) removes, applied to the file. */
   private strip(a: SeedAnalysis, content: SeedFileContent, bytes: Uint8Array): StripOutcome {

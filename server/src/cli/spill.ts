@@ -26,24 +26,27 @@ export class Spill {
   }
 
   put(i: number, bytes: Uint8Array): void {
-    const buf = bytes;
+    this.entries[i] = { offset: this.append(bytes), length: bytes.length };
+  }
+
+  /** Writes `bytes` at the end of the file (not an entry); returns their offset, for `readAt`. */
+  append(bytes: Uint8Array): number {
+    const at = this.size;
     let o = 0;
-    while (o < buf.length) o += writeSync(this.fd, buf, o, buf.length - o, this.size + o);
-    this.entries[i] = { offset: this.size, length: buf.length };
-    this.size += buf.length;
+    while (o < bytes.length) o += writeSync(this.fd, bytes, o, bytes.length - o, at + o);
+    this.size += bytes.length;
+    return at;
+  }
+
+  /** The spill file, for reading it elsewhere (`readAt`) while this one is not disposed. */
+  get path(): string {
+    return this.file;
   }
 
   take(i: number): Buffer | undefined {
     const e = this.entries[i];
     if (!e) return undefined;
-    const buf = Buffer.allocUnsafe(e.length);
-    let o = 0;
-    while (o < e.length) {
-      const n = readSync(this.fd, buf, o, e.length - o, e.offset + o);
-      if (n <= 0) throw new Error('spill file truncated');
-      o += n;
-    }
-    return buf;
+    return readAt(this.fd, e.offset, e.length);
   }
 
   dispose(): void {
@@ -59,4 +62,16 @@ export class Spill {
     process.off('SIGINT', this.interrupted);
     process.off('SIGTERM', this.interrupted);
   }
+}
+
+/** `length` bytes at `offset` of the open file `fd`. */
+export function readAt(fd: number, offset: number, length: number): Buffer {
+  const buf = Buffer.allocUnsafe(length);
+  let o = 0;
+  while (o < length) {
+    const n = readSync(fd, buf, o, length - o, offset + o);
+    if (n <= 0) throw new Error('spill file truncated');
+    o += n;
+  }
+  return buf;
 }

@@ -9,7 +9,8 @@ import { RecurrenceTable, fileLineKeys, type RecurrenceTableData } from '../serv
 import { digestFile, packDigest, type DigestJob, type PackedDigest } from '../service/corpusIndex';
 import { readSeedText } from './readSeedFile';
 import { lowerThisThreadPriority } from './threadPriority';
-import { SentenceIndex, type FrozenSentenceIndex } from '../service/crosslinks/sentenceIndex';
+import type { FrozenSentenceIndex } from '../service/crosslinks/sentenceIndex';
+import { FrozenLinks, type FrozenFragments } from '../cli/crossLinks';
 
 export type WorkerRequest =
   | { id: number; type: 'keys'; jobs: FileJob[] }
@@ -18,12 +19,12 @@ export type WorkerRequest =
   | { id: number; type: 'indexKeys'; uris: string[] }
   | { id: number; type: 'indexInit'; table: RecurrenceTableData }
   | { id: number; type: 'digest'; jobs: DigestJob[] }
-  | { id: number; type: 'linksInit'; index: FrozenSentenceIndex }
+  | { id: number; type: 'linksInit'; index: FrozenSentenceIndex; fragments: FrozenFragments }
   | { id: number; type: 'links'; fileIds: number[] };
 
 let analyser: FileAnalyser | null = null;
 let table: RecurrenceTable | null = null;
-let links: SentenceIndex | null = null;
+let links: FrozenLinks | null = null;
 let digested = 0;
 
 /** An index worker collects its garbage (when the process runs with --expose-gc) every this many files. */
@@ -49,6 +50,8 @@ port.on('message', (msg: WorkerRequest) => {
         const transfer: ArrayBuffer[] = [];
         for (const o of out) {
           if (o.json) transfer.push(o.json.buffer as ArrayBuffer); // a TextEncoder's own buffer
+          if (o.fragments) transfer.push(o.fragments.buffer as ArrayBuffer, o.fragmentEnds!.buffer as ArrayBuffer);
+          if (o.tokens) transfer.push(o.tokens.ids.buffer as ArrayBuffer, o.tokens.flags.buffer as ArrayBuffer, o.tokens.counts.buffer as ArrayBuffer);
           const b = o.strip?.output;
           // transfer only buffers the output owns outright (not a view into a pooled buffer)
           if (b && b.byteOffset === 0 && b.byteLength === b.buffer.byteLength && b.buffer instanceof ArrayBuffer) transfer.push(b.buffer);
@@ -83,12 +86,14 @@ port.on('message', (msg: WorkerRequest) => {
         break;
       }
       case 'linksInit':
-        links = SentenceIndex.fromFrozen(msg.index);
+        links = new FrozenLinks(msg.index, msg.fragments);
         port.postMessage({ id: msg.id, result: null });
         break;
-      case 'links':
-        port.postMessage({ id: msg.id, result: msg.fileIds.map((f) => links!.fileLinkIds(f)) });
+      case 'links': {
+        const out = msg.fileIds.map((f) => links!.tail(f));
+        port.postMessage({ id: msg.id, result: out }, out.flatMap((b) => (b ? [b.buffer as ArrayBuffer] : [])));
         break;
+      }
     }
   } catch (e) {
     port.postMessage({ id: msg.id, error: e instanceof Error ? `${e.message}\n${e.stack}` : String(e) });

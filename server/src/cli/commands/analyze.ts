@@ -30,12 +30,13 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
   try {
     for await (const { file, r } of analysedOutcomes(s, runCorpus(s.files, { ...s.runOptions, mode: 'analyze' }), tally)) {
       spill.put(r.i, r.json!);
-      links.add(file.uri, file.displayPath, r.sentences!, r.tokens);
+      links.add(file.uri, file.displayPath, r.tokens!, r.fragments!, r.fragmentEnds!);
       analysed++;
     }
     await writeOut(`{"tool":${JSON.stringify({ name: 'seed-review', version: VERSION })},"files":[`);
     let first = true;
     const threads = threadCount(s.files.length, s.runOptions.jobs);
+    const t0 = Date.now(), cpu0 = process.cpuUsage();
     const matches = links.matches(s.files.map((f) => f.uri), { workerFile: threads > 1 ? workerFile() : null, threads });
     let i = 0;
     for await (const m of matches) {
@@ -49,8 +50,11 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
       first = false;
     }
     await writeOut('\n]}\n');
+    const cpu = process.cpuUsage(cpu0);
+    s.runOptions.debug?.(`cross-links and output ${Date.now() - t0} ms (CPU ${Math.round((cpu.user + cpu.system) / 1000)} ms, all threads)`);
   } finally {
     spill.dispose();
+    links.dispose();
     s.progress.clear();
   }
   if (!analysed) s.warn('no file could be analysed');

@@ -11,8 +11,8 @@
  */
 import type { CrossLink, Sentence } from '../types';
 import { forEachToken, normOf, tokenIdOf, TOKEN_STOP, vocabularySize } from './normalize';
-import { DEFAULT_MIN_SCORE, scoreDetail, type TokenSeq } from './score';
-import { corpusWeight } from './weights';
+import { DEFAULT_MIN_SCORE, scoreDetail, type TokenSeq, type TokenWeight } from './score';
+import { corpusWeight, frozenWeight } from './weights';
 
 export interface SentenceIndexOptions {
   /** minimum score of a link (`seedReview.matching.minScore`) */
@@ -25,6 +25,12 @@ export interface SentenceIndexOptions {
   containment?: boolean;
   /** keep the large arrays in SharedArrayBuffers, so `freeze` shares them instead of copying */
   shared?: boolean;
+  /**
+   * Filled, then frozen and read elsewhere (`freeze`, the CLI): no postings chains are kept, only
+   * each sentence's keys, laid out by bucket when frozen. Such an index is not queried itself,
+   * and files are not removed or replaced.
+   */
+  deferPostings?: boolean;
 }
 
 /**
@@ -88,7 +94,7 @@ export interface SentenceMatches {
  * sentence ids, and the options. Sentence objects stay behind; links come back as ids.
  */
 export interface FrozenSentenceIndex {
-  options: Required<Omit<SentenceIndexOptions, 'shared'>>;
+  options: Required<Omit<SentenceIndexOptions, 'shared' | 'deferPostings'>>;
   bucketBits: number;
   live: number;
   sidCount: number;
@@ -104,10 +110,20 @@ export interface FrozenSentenceIndex {
   sFile: Int32Array;
   sKeys: Int32Array;
   sAlive: Uint8Array;
-  heads: Int32Array;
-  pNext: Int32Array;
+  /**
+   * The postings laid out by bucket (`bucketStart[b] .. bucketStart[b + 1]`), within a bucket
+   * grouped by key, each key's postings in the order its chain gives them (newest first): the
+   * same walk as the chains, over contiguous memory.
+   */
+  bucketStart: Int32Array;
   pSid: Int32Array;
   pKey: Int32Array;
+  /**
+   * Per sid, the first sid with the same tokens (ids and flags): syndicated copies share one, and
+   * the score of a pair depends on the two token lists only, so a worker scores each pair of
+   * distinct lists once.
+   */
+  canon: Int32Array;
 }
 
 /** A link as ids: sentence `sid` links the target file's sentence `target`. */
@@ -141,6 +157,10 @@ interface FileEntry {
 }
 
 const EMPTY = -1;
+/** Scores a frozen index keeps per worker before it starts over (about 60 bytes each). */
+const MAX_CACHED_SCORES = 1 << 20;
+/** Candidates a frozen index keeps per worker for the copies of a sentence before it starts over. */
+const MAX_CACHED_CANDIDATES = 1 << 22;
 const MAX_POSTINGS_PER_KEY = 4000;
 const MAX_VERIFY = 600;
 
@@ -223,6 +243,7 @@ export class SentenceIndex {
     this.maxFanOut = options.maxFanOut ?? 20;
     this.minContentTokens = options.minContentTokens ?? 5;
     this.containment = options.containment ?? true;
+    this.deferPostings = options.deferPostings ?? false;
     if (options.shared) {
       const share = <T extends Int32Array | Uint8Array>(a: T): T => sharedCopy(a, a.length);
       this.df = share(this.df);
@@ -268,10 +289,16 @@ export class SentenceIndex {
 
   /** Replaces the sentences of `uri` (body sentences only; chrome excluded by the caller). */
   setFile(uri: string, sentences: readonly Sentence[]): void {
-    this.setFileWith(uri, sentences, (k, emit) => forEachToken(sentences[k].text, (id, _start, _end, flags) => emit(id, flags)));
+    this.setFileWith(uri, sentences, sentences.length, (k, emit) => forEachToken(sentences[k].text, (id, _start, _end, flags) => emit(id, flags)));
   }
 
-  private setFileWith(uri: string, sentences: readonly Sentence[], tokensOf: (k: number, emit: (id: number, flags: number) => void) => void): void {
+  /** Per sentence k, its sid, or -1 when it is too short to index. */
+  private setFileWith(
+    uri: string,
+    sentences: readonly Sentence[] | null,
+    count: number,
+    tokensOf: (k: number, emit: (id: number, flags: number) => void) => void,
+  ): Int32Array {
     this.dropSentences(uri);
     let entry = this.files.get(uri);
     if (!entry) {
@@ -280,22 +307,41 @@ export class SentenceIndex {
       this.fileUris[id] = uri;
       this.files.set(uri, entry);
     }
-    for (let k = 0; k < sentences.length; k++) {
-      const sid = this.addSentence(entry.id, sentences[k], (emit) => tokensOf(k, emit));
+    const sids = new Int32Array(count);
+    for (let k = 0; k < count; k++) {
+      const sid = this.addSentence(entry.id, sentences?.[k], (emit) => tokensOf(k, emit));
       if (sid >= 0) entry.sids.push(sid);
+      sids[k] = sid;
     }
     this.version++;
     this.maybeCompact();
+    return sids;
   }
 
-  /** `setFile` with the sentences tokenised elsewhere (`sentenceTokens`): same result, less work here. */
-  setFileTokens(uri: string, sentences: readonly Sentence[], t: SentenceTokens): void {
-    if (t.counts.length !== sentences.length) throw new Error('tokens do not match the sentences');
+  /**
+   * `setFile` with the sentences tokenised elsewhere (`sentenceTokens`): same result, less work
+   * here. With `sentences` null the caller keeps what it needs of them (`sentenceOf` gives
+   * undefined, links are read by id). Returns each sentence's sid, or -1 when not indexed.
+   */
+  setFileTokens(uri: string, sentences: readonly Sentence[] | null, t: SentenceTokens): Int32Array {
+    if (sentences && t.counts.length !== sentences.length) throw new Error('tokens do not match the sentences');
     const ids = new Int32Array(t.vocab.length);
     for (let v = 0; v < t.vocab.length; v++) ids[v] = tokenIdOf(t.vocab[v]);
     let o = 0;
-    this.setFileWith(uri, sentences, (k, emit) => {
+    return this.setFileWith(uri, sentences, t.counts.length, (k, emit) => {
       for (const end = o + t.counts[k]; o < end; o++) emit(ids[t.tokens[o]], t.flags[o]);
+    });
+  }
+
+  /**
+   * `setFileTokens` with the tokens as ids of this thread's vocabulary already (`ids`, their
+   * `flags`, `counts[k]` tokens for sentence k). Returns each sentence's sid, or -1.
+   */
+  setFileTokenIds(uri: string, sentences: readonly Sentence[] | null, ids: ArrayLike<number>, flags: ArrayLike<number>, counts: ArrayLike<number>): Int32Array {
+    if (sentences && counts.length !== sentences.length) throw new Error('tokens do not match the sentences');
+    let o = 0;
+    return this.setFileWith(uri, sentences, counts.length, (k, emit) => {
+      for (const end = o + counts[k]; o < end; o++) emit(ids[o], flags[o]);
     });
   }
 
@@ -365,6 +411,7 @@ export class SentenceIndex {
       if (uri !== undefined) fileSids.set(this.files.get(uri)!.sids, fileSidStart[f]);
     }
     return {
+      canon: this.canonicalSids(),
       options: { minScore: this.minScore, maxFanOut: this.maxFanOut, minContentTokens: this.minContentTokens, containment: this.containment },
       bucketBits: this.bucketBits,
       live: this.live,
@@ -380,11 +427,127 @@ export class SentenceIndex {
       sFile: sharedCopy(this.sFile, this.sidCount),
       sKeys: sharedCopy(this.sKeys, this.sidCount),
       sAlive: sharedCopy(this.sAlive, this.sidCount),
-      heads: sharedCopy(this.heads, this.heads.length),
-      pNext: sharedCopy(this.pNext, this.postings),
-      pSid: sharedCopy(this.pSid, this.postings),
-      pKey: sharedCopy(this.pKey, this.postings),
+      ...(this.deferPostings ? this.recordedPostingsByBucket() : this.postingsByBucket()),
     };
+  }
+
+  /**
+   * `postingsByBucket` from the recorded keys: what the chains would hold (every sentence's keys,
+   * newest first) in the same layout. The bucket count is the one the chains would have grown to.
+   */
+  private recordedPostingsByBucket(): { bucketBits: number; bucketStart: Int32Array; pSid: Int32Array; pKey: Int32Array } {
+    const n = this.keyLen;
+    let bits = this.bucketBits;
+    while (n > 4 << bits && bits < 24) bits += 2;
+    const buckets = 1 << bits, mask = buckets - 1;
+    const bucketStart = new Int32Array(new SharedArrayBuffer((buckets + 1) * 4));
+    for (let k = 0; k < n; k++) bucketStart[(this.keyPool[k] & mask) + 1]++;
+    for (let b = 0; b < buckets; b++) bucketStart[b + 1] += bucketStart[b];
+    const pSid = new Int32Array(new SharedArrayBuffer(Math.max(1, n) * 4));
+    const pKey = new Int32Array(new SharedArrayBuffer(Math.max(1, n) * 4));
+    // newest first: sids from the last, each sid's keys from its last
+    const fill = Int32Array.from(bucketStart.subarray(0, buckets));
+    let k = n;
+    for (let sid = this.sidCount - 1; sid >= 0; sid--) {
+      for (let j = 0; j < this.sKeys[sid]; j++) {
+        const key = this.keyPool[--k];
+        const q = fill[key & mask]++;
+        pSid[q] = sid;
+        pKey[q] = key;
+      }
+    }
+    // group each bucket by key, keys in order of first appearance, postings in order
+    let scratchSid = new Int32Array(64), scratchKey = new Int32Array(64);
+    for (let b = 0; b < buckets; b++) {
+      const start = bucketStart[b], end = bucketStart[b + 1], len = end - start;
+      if (len < 2) continue;
+      let mixed = false;
+      for (let q = start + 1; q < end; q++) if (pKey[q] !== pKey[start]) { mixed = true; break; }
+      if (!mixed) continue;
+      if (len > scratchSid.length) { scratchSid = new Int32Array(2 * len); scratchKey = new Int32Array(2 * len); }
+      scratchSid.set(pSid.subarray(start, end));
+      scratchKey.set(pKey.subarray(start, end));
+      let o = start;
+      for (let i = 0; i < len; i++) {
+        if (scratchSid[i] === EMPTY) continue;
+        const key = scratchKey[i];
+        for (let j = i; j < len; j++) {
+          if (scratchSid[j] === EMPTY || scratchKey[j] !== key) continue;
+          pSid[o] = scratchSid[j];
+          pKey[o++] = key;
+          scratchSid[j] = EMPTY;
+        }
+      }
+    }
+    return { bucketBits: bits, bucketStart, pSid, pKey };
+  }
+
+  /** The postings as FrozenSentenceIndex lays them out, in shared memory. */
+  private postingsByBucket(): { bucketStart: Int32Array; pSid: Int32Array; pKey: Int32Array } {
+    const buckets = 1 << this.bucketBits;
+    const bucketStart = new Int32Array(new SharedArrayBuffer((buckets + 1) * 4));
+    const pSid = new Int32Array(new SharedArrayBuffer(Math.max(1, this.postings) * 4));
+    const pKey = new Int32Array(new SharedArrayBuffer(Math.max(1, this.postings) * 4));
+    let chain = new Int32Array(64);
+    let o = 0;
+    for (let b = 0; b < buckets; b++) {
+      bucketStart[b] = o;
+      let n = 0;
+      for (let p = this.heads[b]; p !== EMPTY; p = this.pNext[p]) {
+        if (n === chain.length) {
+          const c = new Int32Array(2 * n);
+          c.set(chain);
+          chain = c;
+        }
+        chain[n++] = p;
+      }
+      // group by key, keys in order of first appearance, each key's postings in chain order
+      for (let i = 0; i < n; i++) {
+        if (chain[i] === EMPTY) continue;
+        const key = this.pKey[chain[i]];
+        for (let j = i; j < n; j++) {
+          const p = chain[j];
+          if (p === EMPTY || this.pKey[p] !== key) continue;
+          pSid[o] = this.pSid[p];
+          pKey[o++] = key;
+          chain[j] = EMPTY;
+        }
+      }
+    }
+    bucketStart[buckets] = o;
+    return { bucketStart, pSid, pKey };
+  }
+
+  /** Per sid, the first sid with the same token list (see FrozenSentenceIndex.canon). */
+  private canonicalSids(): Int32Array {
+    const canon = new Int32Array(new SharedArrayBuffer(Math.max(1, this.sidCount) * 4));
+    const ids = this.poolIds, flags = this.poolFlags;
+    const byHash = new Map<number, number | number[]>();
+    const same = (x: number, y: number) => {
+      const len = this.sLen[x];
+      if (this.sLen[y] !== len) return false;
+      const xo = this.sOff[x], yo = this.sOff[y];
+      for (let k = 0; k < len; k++) if (ids[xo + k] !== ids[yo + k] || flags[xo + k] !== flags[yo + k]) return false;
+      return true;
+    };
+    for (let sid = 0; sid < this.sidCount; sid++) {
+      canon[sid] = sid;
+      if (!this.sAlive[sid]) continue;
+      const off = this.sOff[sid], end = off + this.sLen[sid];
+      let h = this.sLen[sid];
+      for (let k = off; k < end; k++) h = Math.imul(h ^ ids[k], 0x01000193) ^ (flags[k] << 24);
+      const seen = byHash.get(h);
+      if (seen === undefined) byHash.set(h, sid);
+      else if (typeof seen === 'number') {
+        if (same(seen, sid)) canon[sid] = seen;
+        else byHash.set(h, [seen, sid]);
+      } else {
+        const r = seen.find((x) => same(x, sid));
+        if (r !== undefined) canon[sid] = r;
+        else seen.push(sid);
+      }
+    }
+    return canon;
   }
 
   /** An index over a frozen copy, for reading links by id (`fileLinkIds`); it is not to be changed. */
@@ -403,30 +566,51 @@ export class SentenceIndex {
     x.sFile = d.sFile;
     x.sKeys = d.sKeys;
     x.sAlive = d.sAlive;
-    x.heads = d.heads;
-    x.pNext = d.pNext;
+    x.bucketStart = d.bucketStart;
     x.pSid = d.pSid;
     x.pKey = d.pKey;
     x.postings = d.pKey.length;
     x.candMark = new Int32Array(d.sidCount);
     x.candCount = new Int32Array(d.sidCount);
     x.frozenFiles = d;
+    x.canon = d.canon;
+    x.copies = new Int32Array(d.sidCount);
+    for (let sid = 0; sid < d.sidCount; sid++) x.copies[d.canon[sid]]++;
+    x.weightOf = frozenWeight(d.df, d.live);
     return x;
   }
 
   private frozenFiles: FrozenSentenceIndex | undefined;
+  /** deferred postings (see SentenceIndexOptions.deferPostings): the sentences' keys, sid after sid */
+  private readonly deferPostings: boolean;
+  private keyPool: Int32Array = new Int32Array(1 << 16);
+  private keyLen = 0;
+  /** frozen: the postings by bucket (see FrozenSentenceIndex.bucketStart) */
+  private bucketStart: Int32Array | undefined;
+  /** frozen: canonical sids, the scores of pairs of them (by canonical a, then canonical b), and the weights */
+  private canon: Int32Array | undefined;
+  private scoreCache = new Map<number, Map<number, { score: number; contained: boolean }>>();
+  private scoresCached = 0;
+  /** frozen: per canonical sid, how many sids share it, and the candidates of those walked */
+  private copies: Int32Array | undefined;
+  private walkCache = new Map<number, { sids: number[]; counts: number[] }>();
+  private walkCached = 0;
+  private weightOf: TokenWeight | undefined;
+
+  /** The sids of file `fileId`'s indexed sentences, in order. */
+  sidsOfFile(fileId: number): ArrayLike<number> {
+    if (fileId < 0) return [];
+    if (this.frozenFiles) {
+      const f = this.frozenFiles;
+      return fileId + 1 < f.fileSidStart.length ? f.fileSids.subarray(f.fileSidStart[fileId], f.fileSidStart[fileId + 1]) : [];
+    }
+    const uri = this.fileUris[fileId];
+    return uri === undefined ? [] : this.files.get(uri)!.sids;
+  }
 
   /** The links of every sentence of file `fileId`, as ids (what `fileMatches` gives as objects). */
   fileLinkIds(fileId: number): SentenceLinkIds[] {
-    if (fileId < 0) return [];
-    let sids: ArrayLike<number>;
-    if (this.frozenFiles) {
-      const f = this.frozenFiles;
-      sids = fileId + 1 < f.fileSidStart.length ? f.fileSids.subarray(f.fileSidStart[fileId], f.fileSidStart[fileId + 1]) : [];
-    } else {
-      const uri = this.fileUris[fileId];
-      sids = uri === undefined ? [] : this.files.get(uri)!.sids;
-    }
+    const sids = this.sidsOfFile(fileId);
     const out: SentenceLinkIds[] = [];
     for (let k = 0; k < sids.length; k++) {
       const m = this.linkIdsOf(sids[k]);
@@ -469,7 +653,7 @@ export class SentenceIndex {
   }
 
   /** Adds one sentence; returns its sid, or -1 when too short to index. */
-  private addSentence(fileId: number, s: Sentence, tokens: (emit: (id: number, flags: number) => void) => void): number {
+  private addSentence(fileId: number, s: Sentence | undefined, tokens: (emit: (id: number, flags: number) => void) => void): number {
     const off = this.poolLen;
     let len = 0, content = 0;
     tokens((id, flags) => {
@@ -514,11 +698,18 @@ export class SentenceIndex {
     this.sAlive[sid] = 1;
     this.sSentence[sid] = s;
     this.live++;
-    this.sKeys[sid] = this.insertKeys(sid);
+    this.sKeys[sid] = this.deferPostings ? this.recordKeys(sid) : this.insertKeys(sid);
     return sid;
   }
 
   /** Content-word bigram keys of a sentence, deduplicated, passed to `each`. */
+  private recordKeys(sid: number): number {
+    return this.forKeys(sid, (key) => {
+      if (this.keyLen === this.keyPool.length) this.keyPool = grow(this.keyPool, this.keyLen + 1);
+      this.keyPool[this.keyLen++] = key;
+    });
+  }
+
   private forKeys(sid: number, each: (key: number) => void): number {
     const off = this.sOff[sid], end = off + this.sLen[sid];
     if (this.keyScratch.length < end - off) this.keyScratch = new Int32Array(2 * (end - off));
@@ -571,6 +762,7 @@ export class SentenceIndex {
   }
 
   private maybeCompact(): void {
+    if (this.deferPostings) return;
     if (this.deadPostings > 50_000 && this.deadPostings > this.postings - this.deadPostings) this.compact();
   }
 
@@ -612,42 +804,122 @@ export class SentenceIndex {
     return { sentence, links, totalFiles: m.totalFiles };
   }
 
-  private linkIdsOf(sid: number): SentenceLinkIds {
-    const fileId = this.sFile[sid];
+  /** `scoreDetail` of two sids (what it needs of it), from the cache in a frozen index. */
+  private score(sid: number, me: TokenSeq, c: number, weight: TokenWeight): { score: number; contained: boolean } {
+    if (!this.canon) return scoreDetail(me, this.seq(c), weight);
+    // two levels keyed by canonical sids, small integers (a product of two would not be one)
+    const a = this.canon[sid], b = this.canon[c];
+    let row = this.scoreCache.get(a);
+    let d = row?.get(b);
+    if (d === undefined) {
+      const full = scoreDetail(me, this.seq(c), weight);
+      d = { score: full.score, contained: full.contained };
+      if (this.scoresCached >= MAX_CACHED_SCORES) {
+        this.scoreCache.clear();
+        this.scoresCached = 0;
+        row = undefined;
+      }
+      if (!row) this.scoreCache.set(a, (row = new Map()));
+      row.set(b, d);
+      this.scoresCached++;
+    }
+    return d;
+  }
+
+  /**
+   * The candidates of `sid` worth scoring, in the order the walk meets them, with their shared key
+   * counts: sentences sharing enough content bigrams, none of file `exclude` (-1: none excluded).
+   */
+  private candidatesOf(sid: number, exclude: number): { sids: number[]; counts: number[] } {
+    if (this.deferPostings && !this.bucketStart) throw new Error('an index with deferred postings is read through freeze()');
+    const fileId = exclude;
     const epoch = ++this.queryEpoch;
     const mark = this.candMark, count = this.candCount;
     const cands: number[] = [];
     let walked = 0;
     const mask = (1 << this.bucketBits) - 1;
-    const nKeys = this.forKeys(sid, (key) => {
-      let seen = 0;
-      for (let p = this.heads[key & mask]; p !== EMPTY && seen < MAX_POSTINGS_PER_KEY; p = this.pNext[p]) {
-        if (this.pKey[p] !== key) continue;
-        seen++;
-        walked++;
-        const c = this.pSid[p];
-        if (!this.sAlive[c] || this.sFile[c] === fileId) continue;
-        if (mark[c] !== epoch) {
-          mark[c] = epoch;
-          count[c] = 0;
-          cands.push(c);
-        }
-        count[c]++;
+    const visit = (c: number) => {
+      walked++;
+      if (!this.sAlive[c] || this.sFile[c] === fileId) return;
+      if (mark[c] !== epoch) {
+        mark[c] = epoch;
+        count[c] = 0;
+        cands.push(c);
       }
-    });
+      count[c]++;
+    };
+    const byBucket = this.bucketStart;
+    const nKeys = byBucket
+      ? this.forKeys(sid, (key) => {
+        const b = key & mask;
+        let q = byBucket[b];
+        const end = byBucket[b + 1];
+        while (q < end && this.pKey[q] !== key) q++;
+        for (let seen = 0; q < end && seen < MAX_POSTINGS_PER_KEY && this.pKey[q] === key; q++, seen++) visit(this.pSid[q]);
+      })
+      : this.forKeys(sid, (key) => {
+        let seen = 0;
+        for (let p = this.heads[key & mask]; p !== EMPTY && seen < MAX_POSTINGS_PER_KEY; p = this.pNext[p]) {
+          if (this.pKey[p] !== key) continue;
+          seen++;
+          visit(this.pSid[p]);
+        }
+      });
 
-    const chosen = cands.filter((c) => count[c] >= Math.max(2, Math.ceil(0.3 * Math.min(nKeys, this.sKeys[c]))));
+    const sids: number[] = [], counts: number[] = [];
+    for (const c of cands) {
+      if (count[c] >= Math.max(2, Math.ceil(0.3 * Math.min(nKeys, this.sKeys[c])))) {
+        sids.push(c);
+        counts.push(count[c]);
+      }
+    }
+    this.lastQuery = { walked, candidates: cands.length, verified: Math.min(MAX_VERIFY, sids.length) };
+    return { sids, counts };
+  }
+
+  /**
+   * `candidatesOf(sid, its file)`. In a frozen index a sentence with copies elsewhere (the same
+   * canonical sid) walks once for all of them: the candidates over every file are kept, and each
+   * copy drops its own file's (the walk, the counts and the order do not depend on the file left
+   * out, so the result is the same). `lastQuery` is then the first copy's.
+   */
+  private candidatesOfSid(sid: number): { sids: number[]; counts: number[] } {
+    const fileId = this.sFile[sid];
+    if (!this.canon || this.copies![this.canon[sid]] < 2) return this.candidatesOf(sid, fileId);
+    const canon = this.canon[sid];
+    let all = this.walkCache.get(canon);
+    if (!all) {
+      all = this.candidatesOf(sid, -1);
+      if (this.walkCached > MAX_CACHED_CANDIDATES) {
+        this.walkCache.clear();
+        this.walkCached = 0;
+      }
+      this.walkCache.set(canon, all);
+      this.walkCached += all.sids.length + 8;
+    }
+    const sids: number[] = [], counts: number[] = [];
+    for (let k = 0; k < all.sids.length; k++) {
+      if (this.sFile[all.sids[k]] === fileId) continue;
+      sids.push(all.sids[k]);
+      counts.push(all.counts[k]);
+    }
+    return { sids, counts };
+  }
+
+  private linkIdsOf(sid: number): SentenceLinkIds {
+    const cand = this.candidatesOfSid(sid);
+    let chosen = cand.sids;
     if (chosen.length > MAX_VERIFY) {
-      chosen.sort((x, y) => count[y] - count[x]);
-      chosen.length = MAX_VERIFY;
+      // the most shared keys first (a stable sort: ties keep the walk's order)
+      const order = chosen.map((_, k) => k).sort((x, y) => cand.counts[y] - cand.counts[x]);
+      chosen = order.slice(0, MAX_VERIFY).map((k) => cand.sids[k]);
     }
 
-    this.lastQuery = { walked, candidates: cands.length, verified: chosen.length };
-    const weight = corpusWeight(this.df, this.live);
+    const weight = this.weightOf ?? corpusWeight(this.df, this.live);
     const me = this.seq(sid);
     const best = new Map<number, LinkIds>();
     for (const c of chosen) {
-      const d = scoreDetail(me, this.seq(c), weight);
+      const d = this.score(sid, me, c, weight);
       let relation: LinkRelation;
       if (d.score >= this.minScore) relation = 'same';
       else if (this.containment && d.contained) {

@@ -14,3 +14,10 @@ export function idfWeight(df: number, n: number): number {
 export function corpusWeight(df: ArrayLike<number>, n: number): TokenWeight {
   return (id, flags) => (flags & TOKEN_STOP ? STOPWORD_WEIGHT : idfWeight(df[id] ?? 0, n));
 }
+
+/** `corpusWeight` for frequencies that no longer change: each token's idf weight computed once. */
+export function frozenWeight(df: ArrayLike<number>, n: number): TokenWeight {
+  const idf = new Float64Array(df.length);
+  for (let id = 0; id < df.length; id++) idf[id] = idfWeight(df[id], n);
+  return (id, flags) => (flags & TOKEN_STOP ? STOPWORD_WEIGHT : id < idf.length ? idf[id] : idfWeight(0, n));
+}
