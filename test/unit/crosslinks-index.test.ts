@@ -149,6 +149,25 @@ test('incremental: setFile replaces, removeFile removes, a rename is remove + se
   assert.equal(JSON.stringify(index.matchesFor(A)), before);
 });
 
+
+/** A file's links as a live index answers them: per sentence, its file count and each link's target, score and relation. */
+function liveLinks(index: SentenceIndex, uri: string) {
+  return index.fileMatches(uri).map((m) => ({
+    sentence: m.sentence.index,
+    totalFiles: m.totalFiles,
+    links: m.links.map((l) => [l.target.uri, l.target.sentence.index, l.score, l.relation]),
+  }));
+}
+
+/** The same, read from a frozen copy (`source` is the index it was frozen from, which holds the sentences). */
+function frozenLinks(frozen: SentenceIndex, source: SentenceIndex, uri: string) {
+  return frozen.fileLinkIds(source.fileIdOf(uri)).map((m) => ({
+    sentence: source.sentenceOf(m.sid)!.index,
+    totalFiles: m.totalFiles,
+    links: m.links.map((l) => [frozen.fileUriOf(frozen.fileOfSid(l.target))!, source.sentenceOf(l.target)!.index, l.score, l.relation]),
+  }));
+}
+
 test('fan-out: a sentence in many files is summarised by a count and the top links', () => {
   const index = new SentenceIndex({ maxFanOut: 20 });
   const shared = 'The ministry also said that Russia raised the issue of its diplomatic property in the US, specifically six real estate properties.';
@@ -176,17 +195,8 @@ for (const inSharedMemory of [false, true]) test(`a frozen copy read in another 
   const frozen = SentenceIndex.fromFrozen(structuredClone(index.freeze()));
   let linked = 0;
   for (const uri of [A, B, 'file:///f0.txt', 'file:///f5.txt', 'file:///f3.txt']) {
-    const expected = index.fileMatches(uri).map((m) => ({
-      sentence: m.sentence.index,
-      totalFiles: m.totalFiles,
-      links: m.links.map((l) => [l.target.uri, l.target.sentence.index, l.score, l.relation]),
-    }));
-    const got = frozen.fileLinkIds(index.fileIdOf(uri)).map((m) => ({
-      sentence: index.sentenceOf(m.sid)!.index,
-      totalFiles: m.totalFiles,
-      links: m.links.map((l) => [frozen.fileUriOf(frozen.fileOfSid(l.target))!, index.sentenceOf(l.target)!.index, l.score, l.relation]),
-    }));
-    assert.deepEqual(got, expected, uri);
+    const expected = liveLinks(index, uri);
+    assert.deepEqual(frozenLinks(frozen, index, uri), expected, uri);
     linked += expected.length;
   }
   assert.ok(linked >= 10, 'the corpus has links to compare');
@@ -207,17 +217,8 @@ test('an index with deferred postings, frozen, gives the links of a live one (co
   const frozen = SentenceIndex.fromFrozen(structuredClone(deferred.freeze()));
   let linked = 0;
   for (const [uri] of files) {
-    const expected = live.fileMatches(uri).map((m) => ({
-      sentence: m.sentence.index,
-      totalFiles: m.totalFiles,
-      links: m.links.map((l) => [l.target.uri, l.target.sentence.index, l.score, l.relation]),
-    }));
-    const got = frozen.fileLinkIds(deferred.fileIdOf(uri)).map((m) => ({
-      sentence: deferred.sentenceOf(m.sid)!.index,
-      totalFiles: m.totalFiles,
-      links: m.links.map((l) => [frozen.fileUriOf(frozen.fileOfSid(l.target))!, deferred.sentenceOf(l.target)!.index, l.score, l.relation]),
-    }));
-    assert.deepEqual(got, expected, uri);
+    const expected = liveLinks(live, uri);
+    assert.deepEqual(frozenLinks(frozen, deferred, uri), expected, uri);
     linked += expected.length;
   }
   assert.ok(linked >= 30, 'the corpus has links to compare');
