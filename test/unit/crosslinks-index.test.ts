@@ -149,7 +149,6 @@ test('incremental: setFile replaces, removeFile removes, a rename is remove + se
   assert.equal(JSON.stringify(index.matchesFor(A)), before);
 });
 
-
 /** A file's links as a live index answers them: per sentence, its file count and each link's target, score and relation. */
 function liveLinks(index: SentenceIndex, uri: string) {
   return index.fileMatches(uri).map((m) => ({
