@@ -10,7 +10,7 @@
  * live ones.
  */
 import type { CrossLink, Sentence } from '../types';
-import { forEachToken, normOf, tokenIdOf, TOKEN_STOP, vocabularySize } from './normalize';
+import { forEachToken, TOKEN_STOP, vocabularySize } from './normalize';
 import { DEFAULT_MIN_SCORE, scoreDetail, type TokenSeq, type TokenWeight } from './score';
 import { corpusWeight, frozenWeight } from './weights';
 
@@ -45,41 +45,6 @@ export interface SentenceLink extends CrossLink {
 }
 
 /** The links of one sentence: the best sentence of each other file, best first. */
-/**
- * The tokens of a file's sentences as `forEachToken` gives them, made on another thread (whose
- * token ids mean nothing here): each token as an index into `vocab` (normalised forms) with its
- * flags, sentence after sentence, `counts[k]` tokens for sentence k.
- */
-export interface SentenceTokens {
-  vocab: string[];
-  tokens: Int32Array;
-  flags: Uint8Array;
-  counts: Int32Array;
-}
-
-/** `SentenceTokens` of some sentences, for `setFileTokens` in another thread. */
-export function sentenceTokens(sentences: readonly Sentence[]): SentenceTokens {
-  const local = new Map<number, number>();
-  const vocab: string[] = [];
-  const tokens: number[] = [];
-  const flags: number[] = [];
-  const counts = new Int32Array(sentences.length);
-  sentences.forEach((s, k) => {
-    forEachToken(s.text, (id, _start, _end, f) => {
-      let v = local.get(id);
-      if (v === undefined) {
-        v = vocab.length;
-        local.set(id, v);
-        vocab.push(normOf(id));
-      }
-      tokens.push(v);
-      flags.push(f);
-      counts[k]++;
-    });
-  });
-  return { vocab, tokens: Int32Array.from(tokens), flags: Uint8Array.from(flags), counts };
-}
-
 export interface SentenceMatches {
   sentence: Sentence;
   /** at most `maxFanOut` links, one per other file, highest score first */
@@ -319,23 +284,10 @@ export class SentenceIndex {
   }
 
   /**
-   * `setFile` with the sentences tokenised elsewhere (`sentenceTokens`): same result, less work
-   * here. With `sentences` null the caller keeps what it needs of them (`sentenceOf` gives
-   * undefined, links are read by id). Returns each sentence's sid, or -1 when not indexed.
-   */
-  setFileTokens(uri: string, sentences: readonly Sentence[] | null, t: SentenceTokens): Int32Array {
-    if (sentences && t.counts.length !== sentences.length) throw new Error('tokens do not match the sentences');
-    const ids = new Int32Array(t.vocab.length);
-    for (let v = 0; v < t.vocab.length; v++) ids[v] = tokenIdOf(t.vocab[v]);
-    let o = 0;
-    return this.setFileWith(uri, sentences, t.counts.length, (k, emit) => {
-      for (const end = o + t.counts[k]; o < end; o++) emit(ids[t.tokens[o]], t.flags[o]);
-    });
-  }
-
-  /**
-   * `setFileTokens` with the tokens as ids of this thread's vocabulary already (`ids`, their
-   * `flags`, `counts[k]` tokens for sentence k). Returns each sentence's sid, or -1.
+   * `setFile` with the sentences tokenised elsewhere, the tokens given as ids of this thread's
+   * vocabulary (`ids`, their `flags`, `counts[k]` tokens for sentence k). With `sentences` null
+   * the caller keeps what it needs of them (`sentenceOf` gives undefined, links are read by id).
+   * Returns each sentence's sid, or -1 when not indexed.
    */
   setFileTokenIds(uri: string, sentences: readonly Sentence[] | null, ids: ArrayLike<number>, flags: ArrayLike<number>, counts: ArrayLike<number>): Int32Array {
     if (sentences && counts.length !== sentences.length) throw new Error('tokens do not match the sentences');
