@@ -234,8 +234,9 @@ export class CrossLinks {
 
   /**
    * The tokens' ids in this thread's vocabulary, each word given its id on first use in file
-   * order: the ids come out as indexing the files in order would number them (what the analysing threads did
-   * meanwhile plays no part), so the index does not depend on which thread analysed which file.
+   * order: the ids come out as indexing the files in order here would number them (what the
+   * analysing threads did meanwhile plays no part), so the index does not depend on which thread
+   * analysed which file.
    */
   private globalIds(t: ThreadTokens): Int32Array {
     let th = this.threads.get(t.thread);
