@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { splitLines } from '../../server/src/service/text/lines';
 import { parseHeader } from '../../server/src/service/text/header';
 import { splitLineSentences } from '../../server/src/service/text/sentences';
-import { findInvisibles } from '../../server/src/service/text/invisible';
+import { INVISIBLE_RE, findInvisibles, invisibleName } from '../../server/src/service/text/invisible';
 
 test('lines split on \\n, \\r\\n and \\r alike, keeping offsets and breaks', () => {
   const lines = splitLines('a\r\nbb\rc\n\nd');
@@ -61,4 +61,16 @@ test('invisible characters: no-break spaces become spaces, zero-width ones go', 
   assert.match(runs[0].names[0], /NO-BREAK SPACE \(U\+00A0\)/);
   assert.equal(runs[1].replacement, '', 'zero-width space beside a space is removed');
   assert.equal(runs[2].chars.length, 2);
+});
+
+test('invisible characters: the search expression finds exactly the characters that have a name', () => {
+  const missed: string[] = [];
+  for (let c = 0; c <= 0xffff; c++) {
+    INVISIBLE_RE.lastIndex = 0;
+    if (INVISIBLE_RE.test(String.fromCharCode(c)) !== (invisibleName(c) !== undefined)) missed.push(c.toString(16));
+  }
+  assert.deepEqual(missed, []);
+  // one in the middle of a line, one after a visible run of the same line, across lines
+  const runs = findInvisibles(splitLines('a\u180eb c\u00ad\u200bd\nplain\n\u0007'));
+  assert.deepEqual(runs.map((r) => [r.line, r.start, r.end, r.names.length]), [[0, 1, 2, 1], [0, 5, 7, 2], [2, 15, 16, 1]]);
 });
