@@ -205,7 +205,8 @@ export class MatchWriter {
  * frozen and each file's matches are written, on worker threads when there are several.
  */
 export class CrossLinks {
-  private readonly index: SentenceIndex;
+  /** undefined once frozen for the links: the frozen copy is all the link stage reads */
+  private index: SentenceIndex | undefined;
   private readonly fragments = new FragmentStore();
   private readonly paths: (string | undefined)[] = [];
   /** per analysing thread: its vocabulary's words, and their ids here (-1 until first used) */
@@ -222,8 +223,10 @@ export class CrossLinks {
 
   /** A file's sentences: their tokens, and their fragments as UTF-8, sentence k ending at `ends[k]`. */
   add(uri: string, displayPath: string, tokens: ThreadTokens, fragments: Uint8Array, ends: Int32Array): void {
-    const sids = this.index.setFileTokenIds(uri, null, this.globalIds(tokens), tokens.flags, tokens.counts);
-    this.paths[this.index.fileIdOf(uri)] = JSON.stringify(displayPath);
+    const index = this.index;
+    if (!index) throw new Error('cross-links: a file added after the index was frozen');
+    const sids = index.setFileTokenIds(uri, null, this.globalIds(tokens), tokens.flags, tokens.counts);
+    this.paths[index.fileIdOf(uri)] = JSON.stringify(displayPath);
     this.fragments.put(sids, fragments, ends);
   }
 
@@ -263,10 +266,16 @@ export class CrossLinks {
    * thread, or with `workerFile` on `threads` worker threads sharing a frozen copy of the index.
    */
   async *matches(uris: readonly string[], opts: { workerFile?: string | null; threads: number }): AsyncGenerator<Uint8Array | null> {
-    const ids = uris.map((u) => this.index.fileIdOf(u));
+    const index = this.index;
+    if (!index) throw new Error('cross-links: matches asked for twice');
+    const ids = uris.map((u) => index.fileIdOf(u));
     const fragments = this.fragments.freeze(this.paths);
+    const frozen = index.freeze();
+    // the growable index (its pools and postings grown by half again, ~45 MB at 10,000 files)
+    // goes before the link stage's peak: only the frozen copy is read from here on
+    this.index = undefined;
     if (!opts.workerFile || opts.threads < 2) {
-      const links = new FrozenLinks(this.index.freeze(), fragments);
+      const links = new FrozenLinks(frozen, fragments);
       try {
         for (const id of ids) yield links.tail(id);
       } finally {
@@ -276,7 +285,7 @@ export class CrossLinks {
     }
     const pool = new WorkerPool(opts.workerFile, opts.threads, CLI_WORKER_LIMITS);
     try {
-      await pool.broadcast({ type: 'linksInit', index: this.index.freeze(), fragments });
+      await pool.broadcast({ type: 'linksInit', index: frozen, fragments });
       for await (const tail of orderedBatches<number, Uint8Array | null>(ids, LINKS_BATCH, opts.threads * 3, (batch) => pool.request({ type: 'links', fileIds: batch }))) {
         yield tail;
       }

@@ -122,10 +122,10 @@ interface FileEntry {
 }
 
 const EMPTY = -1;
-/** Scores a frozen index keeps per worker before it starts over (about 60 bytes each). */
-const MAX_CACHED_SCORES = 1 << 20;
-/** Candidates a frozen index keeps per worker for the copies of a sentence before it starts over. */
-const MAX_CACHED_CANDIDATES = 1 << 22;
+/** Slots of a frozen index's score table before it starts over (17 bytes each, kept at most half full). */
+const MAX_SCORE_SLOTS = 1 << 21;
+/** Numbers a frozen index keeps per worker of the candidates of sentences with copies before it starts over (4 bytes each, two per candidate). */
+const MAX_WALK_POOL = 1 << 22;
 const MAX_POSTINGS_PER_KEY = 4000;
 const MAX_VERIFY = 600;
 
@@ -541,12 +541,13 @@ export class SentenceIndex {
   private bucketStart: Int32Array | undefined;
   /** frozen: canonical sids, the scores of pairs of them (by canonical a, then canonical b), and the weights */
   private canon: Int32Array | undefined;
-  private scoreCache = new Map<number, Map<number, { score: number; contained: boolean }>>();
-  private scoresCached = 0;
+  private scores: ScoreTable | undefined;
   /** frozen: per canonical sid, how many sids share it, and the candidates of those walked */
   private copies: Int32Array | undefined;
-  private walkCache = new Map<number, { sids: number[]; counts: number[] }>();
-  private walkCached = 0;
+  private walkAt = new Map<number, number>();
+  /** per walk kept, at walkAt(canon): its length n, then n (sid, count) pairs */
+  private walkPool = new Int32Array(0);
+  private walkLen = 0;
   private weightOf: TokenWeight | undefined;
 
   /** The sids of file `fileId`'s indexed sentences, in order. */
@@ -759,23 +760,13 @@ export class SentenceIndex {
   /** `scoreDetail` of two sids (what it needs of it), from the cache in a frozen index. */
   private score(sid: number, me: TokenSeq, c: number, weight: TokenWeight): { score: number; contained: boolean } {
     if (!this.canon) return scoreDetail(me, this.seq(c), weight);
-    // two levels keyed by canonical sids, small integers (a product of two would not be one)
     const a = this.canon[sid], b = this.canon[c];
-    let row = this.scoreCache.get(a);
-    let d = row?.get(b);
-    if (d === undefined) {
-      const full = scoreDetail(me, this.seq(c), weight);
-      d = { score: full.score, contained: full.contained };
-      if (this.scoresCached >= MAX_CACHED_SCORES) {
-        this.scoreCache.clear();
-        this.scoresCached = 0;
-        row = undefined;
-      }
-      if (!row) this.scoreCache.set(a, (row = new Map()));
-      row.set(b, d);
-      this.scoresCached++;
-    }
-    return d;
+    const scores = (this.scores ??= new ScoreTable());
+    const slot = scores.find(a, b);
+    if (slot >= 0) return scores.detail(slot);
+    const full = scoreDetail(me, this.seq(c), weight);
+    scores.put(a, b, full.score, full.contained);
+    return full;
   }
 
   /**
@@ -839,23 +830,46 @@ export class SentenceIndex {
     const fileId = this.sFile[sid];
     if (!this.canon || this.copies![this.canon[sid]] < 2) return this.candidatesOf(sid, fileId);
     const canon = this.canon[sid];
-    let all = this.walkCache.get(canon);
-    if (!all) {
-      all = this.candidatesOf(sid, -1);
-      if (this.walkCached > MAX_CACHED_CANDIDATES) {
-        this.walkCache.clear();
-        this.walkCached = 0;
-      }
-      this.walkCache.set(canon, all);
-      this.walkCached += all.sids.length + 8;
+    let at = this.walkAt.get(canon);
+    if (at === undefined) {
+      const walk = this.candidatesOf(sid, -1);
+      at = this.keepWalk(walk.sids, walk.counts);
+      if (at < 0) return this.candidatesOf(sid, fileId);
+      this.walkAt.set(canon, at);
     }
+    const pool = this.walkPool;
     const sids: number[] = [], counts: number[] = [];
-    for (let k = 0; k < all.sids.length; k++) {
-      if (this.sFile[all.sids[k]] === fileId) continue;
-      sids.push(all.sids[k]);
-      counts.push(all.counts[k]);
+    for (let k = at + 1, end = at + 1 + 2 * pool[at]; k < end; k += 2) {
+      if (this.sFile[pool[k]] === fileId) continue;
+      sids.push(pool[k]);
+      counts.push(pool[k + 1]);
     }
     return { sids, counts };
+  }
+
+  /** Puts a walk in the pool (emptied when full); returns where, or -1 when it would not fit an empty pool. */
+  private keepWalk(sids: readonly number[], counts: readonly number[]): number {
+    const need = 1 + 2 * sids.length;
+    if (need > MAX_WALK_POOL) return -1;
+    if (this.walkLen + need > this.walkPool.length) {
+      if (this.walkPool.length < MAX_WALK_POOL) {
+        const pool = new Int32Array(Math.min(MAX_WALK_POOL, Math.max(1 << 16, 2 * this.walkPool.length, this.walkLen + need)));
+        pool.set(this.walkPool.subarray(0, this.walkLen));
+        this.walkPool = pool;
+      }
+      if (this.walkLen + need > this.walkPool.length) {
+        this.walkAt.clear();
+        this.walkLen = 0;
+      }
+    }
+    const at = this.walkLen, pool = this.walkPool;
+    pool[at] = sids.length;
+    for (let k = 0; k < sids.length; k++) {
+      pool[at + 1 + 2 * k] = sids[k];
+      pool[at + 2 + 2 * k] = counts[k];
+    }
+    this.walkLen += need;
+    return at;
   }
 
   private linkIdsOf(sid: number): SentenceLinkIds {
@@ -887,5 +901,76 @@ export class SentenceIndex {
     const totalFiles = links.length;
     if (links.length > this.maxFanOut) links.length = this.maxFanOut;
     return { sid, links, totalFiles };
+  }
+}
+
+/**
+ * The scores a frozen index has worked out, by ordered pair of canonical sids: an open-addressing
+ * table in typed arrays (no object per pair for the collector to trace), grown by doubling to
+ * MAX_SCORE_SLOTS and emptied when that is half full. A score is a pure function of the pair, so
+ * what is forgotten is only worked out again.
+ */
+class ScoreTable {
+  private bits = 14;
+  private a = new Int32Array(1 << this.bits).fill(EMPTY);
+  private b = new Int32Array(1 << this.bits);
+  private score = new Float64Array(1 << this.bits);
+  private contained = new Uint8Array(1 << this.bits);
+  private count = 0;
+  private readonly out = { score: 0, contained: false };
+
+  private slotOf(a: number, b: number): number {
+    const mask = (1 << this.bits) - 1;
+    let i = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) >>> (32 - this.bits);
+    while (this.a[i] !== EMPTY && (this.a[i] !== a || this.b[i] !== b)) i = (i + 1) & mask;
+    return i;
+  }
+
+  /** The slot holding the pair's score, or -1. */
+  find(a: number, b: number): number {
+    const i = this.slotOf(a, b);
+    return this.a[i] === EMPTY ? -1 : i;
+  }
+
+  /** The score in `slot` (one object, overwritten by the next call). */
+  detail(slot: number): { score: number; contained: boolean } {
+    this.out.score = this.score[slot];
+    this.out.contained = this.contained[slot] === 1;
+    return this.out;
+  }
+
+  put(a: number, b: number, score: number, contained: boolean): void {
+    if (2 * (this.count + 1) > 1 << this.bits) {
+      if (1 << this.bits < MAX_SCORE_SLOTS) this.resize(this.bits + 1);
+      else this.resize(this.bits); // full: start over
+    }
+    const i = this.slotOf(a, b);
+    if (this.a[i] === EMPTY) this.count++;
+    this.a[i] = a;
+    this.b[i] = b;
+    this.score[i] = score;
+    this.contained[i] = contained ? 1 : 0;
+  }
+
+  /** `bits` slots; the pairs kept when the table grows, dropped when it stays the same size. */
+  private resize(bits: number): void {
+    const keep = bits > this.bits;
+    const { a, b, score, contained } = this;
+    this.bits = bits;
+    this.a = new Int32Array(1 << bits).fill(EMPTY);
+    this.b = new Int32Array(1 << bits);
+    this.score = new Float64Array(1 << bits);
+    this.contained = new Uint8Array(1 << bits);
+    this.count = 0;
+    if (!keep) return;
+    for (let k = 0; k < a.length; k++) {
+      if (a[k] === EMPTY) continue;
+      const i = this.slotOf(a[k], b[k]);
+      this.a[i] = a[k];
+      this.b[i] = b[k];
+      this.score[i] = score[k];
+      this.contained[i] = contained[k];
+      this.count++;
+    }
   }
 }
