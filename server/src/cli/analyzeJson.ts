@@ -48,6 +48,9 @@ export function fileLines(a: SeedAnalysis): SeedAnalysis['lines'] {
  * `lines` entries (one per line of the file, most of the JSON's values) written directly rather
  * than made as objects first.
  */
+/** `,"kind":…,"rule":…}` by kind, then rule */
+const lineTails = new Map<string, Map<string | null, string>>();
+
 export function analyzedFileJsonText(displayPath: string, a: SeedAnalysis, diagnostics: Diagnostic[]): string {
   const { header, diagnostics: d, quotes } = toAnalyzedFileJson(displayPath, a, diagnostics, [], false);
   const lines = fileLines(a);
@@ -57,7 +60,12 @@ export function analyzedFileJsonText(displayPath: string, a: SeedAnalysis, diagn
     const i = lines[k].index;
     const kind = kinds[i] ?? 'body';
     const rule = rules[i] ?? null;
-    parts[k] = `{"line":${JSON.stringify(i)},"kind":${JSON.stringify(kind)},"rule":${rule === null ? 'null' : JSON.stringify(rule)}}`;
+    // a line's index is a non-negative integer (String gives its JSON); kind and rule come from
+    // short fixed lists, so each pair's JSON is made once
+    const byRule = lineTails.get(kind) ?? lineTails.set(kind, new Map()).get(kind)!;
+    let tail = byRule.get(rule);
+    if (tail === undefined) byRule.set(rule, (tail = `,"kind":${JSON.stringify(kind)},"rule":${rule === null ? 'null' : JSON.stringify(rule)}}`));
+    parts[k] = '{"line":' + String(i) + tail;
   }
   return `{"path":${JSON.stringify(displayPath)},"header":${JSON.stringify(header)},"lines":[${parts.join(',')}],"diagnostics":${JSON.stringify(d)},"quotes":${JSON.stringify(quotes)},"matches":[]}`;
 }
