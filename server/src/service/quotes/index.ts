@@ -76,6 +76,9 @@ function find(text: string, lines: readonly Line[], kinds: readonly LineKind[], 
   const paragraphs: Paragraph[] = [];
   if (!collectMarks(text, lines, kinds, quotes, paragraphs, isCancelled)) return [];
   linkContinuations(text, lines, kinds, quotes, paragraphs);
+  // speakers are found for quotes of the article only (chrome paragraphs are passed over):
+  // with none, tokenising the article's paragraphs for names would change nothing
+  if (!quotes.some((q) => !q.inChrome)) return quotes;
   const tracker = new SpeakerTracker();
   if (!attributeDirect(text, lines, quotes, paragraphs, tracker, isCancelled)) return [];
   attributeImplicit(quotes, paragraphs, tracker);
