@@ -88,6 +88,17 @@ test('a frozen snapshot answers what the live counts answer, and keys hashed els
   }
   assert.equal(table.count('Home', 'a'), 2);
   assert.equal(table.count('Article two text.', 'b'), 0);
+
+  // a file's line hashes taken once (the CLI's pass 1) answer for its lines by index, and only for that file
+  const { fileLineHashes } = await import('../../server/src/service/corpus');
+  for (const [uri, text] of Object.entries(files)) {
+    const lines = text.split(/\r\n|\r|\n/);
+    table.prime(uri, fileLineHashes(text));
+    lines.forEach((line, i) => assert.equal(table.count(line, uri, i), live.count(line, uri), `${uri} primed: ${line}`));
+    assert.equal(table.count('Home', uri === 'a' ? 'b' : 'a', 0), live.count('Home', uri === 'a' ? 'b' : 'a'), 'another file is hashed anew');
+  }
+  table.prime(undefined);
+  assert.equal(table.count('Contact us', 'a', 2), live.count('Contact us', 'a'));
 });
 
 test('lineHash equals hashLineKey(normalizeLineKey) for every BMP character and for context-dependent lower case', () => {

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { SeedReviewSettings } from '../shared/settings';
 import type { CorpusFile } from './pathWorkspace';
-import { FileAnalyser, lineKeysOf, type FileJob, type FileOutcome, type KeysOutcome, type Mode } from './fileTasks';
+import { FileAnalyser, keepLineHashes, lineKeysOf, type FileJob, type FileOutcome, type KeysOutcome, type Mode } from './fileTasks';
 import { buildRecurrenceTable, type RecurrenceTableData } from '../service/corpus';
 import { WorkerPool, corpusWorkerFile, orderedBatches } from '../node/workerPool';
 
@@ -66,8 +66,9 @@ export async function* runCorpus(files: readonly CorpusFile[], opts: CorpusRunOp
   if (threads === 1) {
     const keys: Float64Array[] = [];
     for (const job of jobs) {
-      const k = lineKeysOf(job).keys;
-      if (k) keys.push(k);
+      const k = lineKeysOf(job);
+      if (k.keys) keys.push(k.keys);
+      keepLineHashes(job, k);
       if (job.i % 50 === 49) opts.onProgress?.('reading', job.i + 1, total);
     }
     const table = buildRecurrenceTable(keys);
@@ -78,6 +79,7 @@ export async function* runCorpus(files: readonly CorpusFile[], opts: CorpusRunOp
     let done = 0;
     for (const job of jobs) {
       const out = analyser.run(job);
+      job.lineHashes = undefined;
       if (++done % 20 === 0 || done === total) opts.onProgress?.('analysing', done, total);
       yield out;
     }
@@ -92,6 +94,7 @@ export async function* runCorpus(files: readonly CorpusFile[], opts: CorpusRunOp
     const ahead = threads * 3;
     for await (const k of orderedBatches<FileJob, KeysOutcome>(jobs, 64, ahead, (batch) => pool.request({ type: 'keys', jobs: batch }))) {
       if (k.keys) keys.push(k.keys);
+      keepLineHashes(jobs[k.i], k);
       if (++done % 50 === 0 || done === total) opts.onProgress?.('reading', done, total);
     }
     const table: RecurrenceTableData = buildRecurrenceTable(keys, true);
@@ -100,7 +103,12 @@ export async function* runCorpus(files: readonly CorpusFile[], opts: CorpusRunOp
     const t1 = Date.now();
     await pool.broadcast({ type: 'init', options: { mode: opts.mode, settings: opts.settings, table, cwd: opts.cwd, stripOutput: opts.stripOutput } });
     done = 0;
-    for await (const out of orderedBatches<FileJob, FileOutcome>(jobs, 16, ahead, (batch) => pool.request({ type: 'analyse', jobs: batch }))) {
+    const analyse = (batch: FileJob[]) => {
+      const sent = pool.request<FileOutcome[]>({ type: 'analyse', jobs: batch });
+      for (const job of batch) job.lineHashes = undefined; // copied into the message
+      return sent;
+    };
+    for await (const out of orderedBatches<FileJob, FileOutcome>(jobs, 16, ahead, analyse)) {
       if (++done % 20 === 0 || done === total) opts.onProgress?.('analysing', done, total);
       yield out;
     }

@@ -15,7 +15,7 @@ import { spanRange } from '../service/text/positions';
 import type { SeedWorkspace } from '../service/workspace';
 import type { SeedReviewSettings } from '../shared/settings';
 import { decodeSeedBytes, looksBinary, type SeedFileContent } from '../node/readSeedFile';
-import { RecurrenceTable, fileLineKeys, type RecurrenceTableData } from '../service/corpus';
+import { RecurrenceTable, distinctLineKeys, fileLineHashes, type RecurrenceTableData } from '../service/corpus';
 import { NearestIgnoreFiles } from './ignores';
 import { threadId } from 'node:worker_threads';
 import { forEachToken, normOf, vocabularySize } from '../service/crosslinks/normalize';
@@ -33,6 +33,12 @@ export interface FileJob {
   uri: string;
   absPath: string;
   displayPath: string;
+  /**
+   * pass 2: the line hashes pass 1 took (`fileLineHashes`) and the length of the text it read;
+   * used when the file still has that length, so its lines are not hashed twice
+   */
+  lineHashes?: Float64Array;
+  textLength?: number;
 }
 
 export interface Skip {
@@ -62,11 +68,23 @@ export interface KeysOutcome {
   i: number;
   /** null when the file could not be read (pass 2 reports why) */
   keys: Float64Array | null;
+  /** each line's hash, for pass 2 (see FileJob.lineHashes) */
+  hashes: Float64Array | null;
+  textLength: number;
 }
 
 export function lineKeysOf(job: FileJob): KeysOutcome {
   const r = readSeedFileSync(job);
-  return { i: job.i, keys: r.ok ? fileLineKeys(r.content.text) : null };
+  if (!r.ok) return { i: job.i, keys: null, hashes: null, textLength: 0 };
+  const hashes = fileLineHashes(r.content.text);
+  return { i: job.i, keys: distinctLineKeys(hashes), hashes, textLength: r.content.text.length };
+}
+
+/** Keeps pass 1's line hashes of a file on its pass-2 job. */
+export function keepLineHashes(job: FileJob, k: KeysOutcome): void {
+  if (!k.hashes) return;
+  job.lineHashes = k.hashes;
+  job.textLength = k.textLength;
 }
 
 // ---- pass 2 ---------------------------------------------------------------------------------
@@ -145,14 +163,16 @@ const frozenWorkspace: SeedWorkspace = {
 export class FileAnalyser {
   private readonly service: SeedService;
   private readonly ignores: NearestIgnoreFiles;
+  private readonly table: RecurrenceTable;
 
   constructor(private readonly opts: AnalyseOptions) {
     this.ignores = new NearestIgnoreFiles(opts.cwd);
+    this.table = new RecurrenceTable(opts.table);
     this.service = createSeedService({
       workspace: frozenWorkspace,
       settings: () => opts.settings,
       ignores: this.ignores,
-      lineCounter: new RecurrenceTable(opts.table),
+      lineCounter: this.table,
     });
   }
 
@@ -164,7 +184,14 @@ export class FileAnalyser {
     this.ignores.prime(job.uri, job.absPath);
     const doc = { uri: job.uri, version: 0, getText: () => content.text };
     const settings = this.opts.settings;
-    const a = this.service.analyseWith(doc, settings);
+    // the same text pass 1 hashed (a file rewritten in between has other lines: hash them anew)
+    if (job.lineHashes && job.textLength === content.text.length) this.table.prime(job.uri, job.lineHashes);
+    let a: SeedAnalysis;
+    try {
+      a = this.service.analyseWith(doc, settings);
+    } finally {
+      this.table.prime(undefined);
+    }
     this.service.documentClosed(job.uri);
     const out: FileOutcome = { i: job.i, warnings };
     switch (this.opts.mode) {

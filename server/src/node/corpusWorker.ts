@@ -38,7 +38,7 @@ port.on('message', (msg: WorkerRequest) => {
     switch (msg.type) {
       case 'keys': {
         const out = msg.jobs.map(lineKeysOf);
-        port.postMessage({ id: msg.id, result: out }, out.flatMap((o) => (o.keys ? [o.keys.buffer as ArrayBuffer] : [])));
+        port.postMessage({ id: msg.id, result: out }, out.flatMap((o) => (o.keys && o.hashes ? [o.keys.buffer as ArrayBuffer, o.hashes.buffer as ArrayBuffer] : [])));
         break;
       }
       case 'init':

@@ -26,8 +26,8 @@ export interface SeedAnalysis {
 }
 
 export interface AnalysisContext {
-  /** how many other corpus files hold this line (the corpus stage) */
-  recurrence?: (lineText: string) => number;
+  /** how many other corpus files hold this line, line `line` of the document (the corpus stage) */
+  recurrence?: (lineText: string, line: number) => number;
   corpusFiles: number;
   maxFileSize: number;
   isCancelled?: () => boolean;

@@ -7,7 +7,8 @@ import { RecurrenceTable, type RecurrenceTableData } from './corpus/recurrenceTa
 export interface LineCounter {
   setFile(uri: string, lines: readonly string[]): void;
   removeFile(uri: string): void;
-  count(lineText: string, excludeUri?: string): number;
+  /** files other than `excludeUri` holding the line; `line`: its index in the asking file (a counter may have the file's hashes already) */
+  count(lineText: string, excludeUri?: string, line?: number): number;
   readonly fileCount: number;
   /** `setFile` with keys hashed elsewhere (`fileLineKeys`); needed for parallel indexing */
   setFileKeys?(uri: string, keys: Float64Array): void;

@@ -209,7 +209,7 @@ export class SeedService {
   private analyseUncached(uri: string, version: number, text: string, settings: SeedReviewSettings, token?: CancellationTokenLike): SeedAnalysis {
     const counter = this.lineCounter;
     return analyseText(uri, version, text, {
-      recurrence: counter ? (line) => counter.count(line, uri) : undefined,
+      recurrence: counter ? (line, i) => counter.count(line, uri, i) : undefined,
       corpusFiles: Math.max(1, counter?.fileCount ?? 1),
       maxFileSize: settings.maxFileSize,
       isCancelled: token ? () => token.isCancellationRequested : undefined,

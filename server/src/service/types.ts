@@ -76,7 +76,7 @@ export interface ChromeInput {
    * How many OTHER files of the corpus contain this line (after the corpus stage's own
    * normalisation). Absent or 0 when unknown or unique.
    */
-  recurrence?: (lineText: string) => number;
+  recurrence?: (lineText: string, line: number) => number;
   /** number of files in the corpus, this one included (1 when alone) */
   corpusFiles: number;
 }

@@ -214,7 +214,7 @@ export function gatherEvidence(input: ChromeInput, isCancelled?: () => boolean):
     if (input.recurrence && f.chars <= MAX_RECURRENCE_CHARS) {
       let r = 0;
       try {
-        r = input.recurrence(input.lines[i]) || 0;
+        r = input.recurrence(input.lines[i], i) || 0;
       } catch {
         r = 0;
       }

@@ -1,3 +1,3 @@
 export { LineRecurrence, normalizeLineKey } from './lineRecurrence';
 export { hashLineKey, lineHash } from './lineKey';
-export { RecurrenceTable, buildRecurrenceTable, fileLineKeys, type RecurrenceTableData } from './recurrenceTable';
+export { RecurrenceTable, buildRecurrenceTable, distinctLineKeys, fileLineHashes, fileLineKeys, type RecurrenceTableData } from './recurrenceTable';

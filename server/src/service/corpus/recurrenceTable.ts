@@ -7,13 +7,22 @@ import { lineHash } from './lineKey';
  * normalisation, same hash, each key once per file), sorted, as a compact typed array.
  */
 export function fileLineKeys(text: string): Float64Array {
+  return distinctLineKeys(fileLineHashes(text));
+}
+
+/** `lineHash` of each line of the text, in order (-1 where the key is null). */
+export function fileLineHashes(text: string): Float64Array {
   const lines = splitLines(text);
-  const all = new Float64Array(lines.length);
+  const out = new Float64Array(lines.length);
+  for (let i = 0; i < lines.length; i++) out[i] = lineHash(lines[i].text);
+  return out;
+}
+
+/** `fileLineKeys` from the file's `fileLineHashes` (which are left as they are). */
+export function distinctLineKeys(hashes: Float64Array): Float64Array {
+  const all = new Float64Array(hashes.length);
   let m = 0;
-  for (const line of lines) {
-    const h = lineHash(line.text);
-    if (h >= 0) all[m++] = h;
-  }
+  for (let i = 0; i < hashes.length; i++) if (hashes[i] >= 0) all[m++] = hashes[i];
   return sortedDistinct(all.subarray(0, m));
 }
 
@@ -84,6 +93,20 @@ export function buildRecurrenceTable(perFile: readonly Float64Array[], shared = 
 export class RecurrenceTable implements LineCounter {
   constructor(private readonly data: RecurrenceTableData) {}
 
+  /** the file whose line hashes are known (see `prime`) */
+  private primedUri: string | undefined;
+  private primed: Float64Array | undefined;
+
+  /**
+   * The line hashes of file `uri` (`fileLineHashes` of the text being analysed, e.g. kept from
+   * the pass that built the table), so `count` asked about its line i need not hash the line
+   * again. `undefined` forgets them.
+   */
+  prime(uri: string | undefined, hashes?: Float64Array): void {
+    this.primedUri = hashes ? uri : undefined;
+    this.primed = hashes;
+  }
+
   get fileCount(): number {
     return this.data.fileCount;
   }
@@ -92,8 +115,9 @@ export class RecurrenceTable implements LineCounter {
 
   removeFile(): void {}
 
-  count(lineText: string, _excludeUri?: string): number {
-    const h = lineHash(lineText);
+  count(lineText: string, excludeUri?: string, line?: number): number {
+    const p = this.primed;
+    const h = p && line !== undefined && line < p.length && excludeUri === this.primedUri ? p[line] : lineHash(lineText);
     if (h < 0) return 0;
     const keys = this.data.keys;
     let lo = 0;
