@@ -21,3 +21,13 @@ test('analyze JSON written as text equals JSON.stringify of the file object', ()
     assert.equal(analyzedFileJsonText(path, a, diagnostics), JSON.stringify(toAnalyzedFileJson(path, a, diagnostics, [])), path);
   }
 });
+
+test('a sentence fragment written by hand equals JSON.stringify of its range and text', async () => {
+  const { sentenceFragment } = await import('../../server/src/cli/crossLinks');
+  for (const [range, text] of [
+    [{ start: { line: 0, character: 0 }, end: { line: 0, character: 5 } }, 'Hello'],
+    [{ start: { line: 12345, character: 67 }, end: { line: 12346, character: 0 } }, '"Quoted," she said\u2028 \\ \ud800'],
+  ] as const) {
+    assert.equal(sentenceFragment(range, text), `"range":${JSON.stringify(range)},"text":${JSON.stringify(text)}`);
+  }
+});

@@ -19,7 +19,9 @@ const utf8 = new TextEncoder();
  * match says of its sentence and of its target. Made by the worker that analysed the file.
  */
 export function sentenceFragment(range: { start: { line: number; character: number }; end: { line: number; character: number } }, text: string): string {
-  return `"range":${JSON.stringify(range)},"text":${JSON.stringify(text)}`;
+  // positions are non-negative integers: String gives what JSON.stringify of the range gives
+  const { start, end } = range;
+  return '"range":{"start":{"line":' + String(start.line) + ',"character":' + String(start.character) + '},"end":{"line":' + String(end.line) + ',"character":' + String(end.character) + '}},"text":' + JSON.stringify(text);
 }
 
 /**
