@@ -5,7 +5,7 @@ import type { SeedReviewSettings } from '../shared/settings';
 import { WorkerPool, orderedBatches } from '../node/workerPool';
 import type { ThreadTokens } from './fileTasks';
 import { CLI_WORKER_LIMITS } from './corpusRun';
-import { Spill, readAt } from './spill';
+import { Spill, readAt, readInto } from './spill';
 
 /** Files per request when links are read on worker threads. */
 const LINKS_BATCH = 16;
@@ -91,6 +91,22 @@ class FragmentReader {
     this.fd = openSync(f.file, 'r');
   }
 
+  /** One sentence's bytes, read alone unless its file's stretch is kept (valid until the next call). */
+  getOne(sid: number): Uint8Array {
+    const run = this.cache.get(this.index.fileOfSid(sid));
+    if (run) {
+      const o = this.f.offset[sid] - run.start;
+      return run.bytes.subarray(o, o + this.f.length[sid]);
+    }
+    const length = this.f.length[sid];
+    if (this.scratch.length < length) this.scratch = Buffer.allocUnsafeSlow(Math.max(length, 2 * this.scratch.length));
+    readInto(this.fd, this.scratch, this.f.offset[sid], length);
+    return this.scratch.subarray(0, length);
+  }
+
+  private scratch = Buffer.allocUnsafeSlow(1 << 12);
+
+  /** One sentence's bytes, its file's stretch read and kept (the file has more sentences to give). */
   get(sid: number): Uint8Array {
     const fileId = this.index.fileOfSid(sid);
     let run = this.cache.get(fileId);
@@ -162,8 +178,14 @@ export class MatchWriter {
     this.n += bytes.length;
   }
 
+  /** per target file of the file being written: how many of its sentences the matches show */
+  private readonly uses = new Map<number, number>();
+
   private fragment(sid: number): void {
-    this.put(this.reader.get(sid));
+    // a file that gives one fragment only is read for it alone: at 100,000 files the targets are
+    // spread over far more files than a cache holds, and a file's whole stretch is ~20 fragments
+    const many = (this.uses.get(this.index.fileOfSid(sid)) ?? 2) > 1;
+    this.put(many ? this.reader.get(sid) : this.reader.getOne(sid));
   }
 
   /** An ASCII string (a number, a relation). */
@@ -175,6 +197,13 @@ export class MatchWriter {
   tail(links: readonly SentenceLinkIds[]): Uint8Array | null {
     this.n = 0;
     if (!links.some((m) => m.links.length)) return null;
+    this.uses.clear();
+    for (const m of links) {
+      for (const l of m.links) {
+        const f = this.index.fileOfSid(l.target);
+        this.uses.set(f, (this.uses.get(f) ?? 0) + 1);
+      }
+    }
     this.put(LIST_OPEN);
     let first = true;
     for (const m of links) {

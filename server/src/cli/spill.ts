@@ -67,11 +67,16 @@ export class Spill {
 /** `length` bytes at `offset` of the open file `fd`. */
 export function readAt(fd: number, offset: number, length: number): Buffer {
   const buf = Buffer.allocUnsafe(length);
+  readInto(fd, buf, offset, length);
+  return buf;
+}
+
+/** Reads `length` bytes at `offset` of `fd` into the start of `buf`. */
+export function readInto(fd: number, buf: Uint8Array, offset: number, length: number): void {
   let o = 0;
   while (o < length) {
     const n = readSync(fd, buf, o, length - o, offset + o);
     if (n <= 0) throw new Error('spill file truncated');
     o += n;
   }
-  return buf;
 }
