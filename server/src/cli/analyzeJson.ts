@@ -43,14 +43,14 @@ export function fileLines(a: SeedAnalysis): SeedAnalysis['lines'] {
   return a.lines;
 }
 
+/** `,"kind":…,"rule":…}` of a line entry, by kind, then rule */
+const lineTails = new Map<string, Map<string | null, string>>();
+
 /**
  * `JSON.stringify(toAnalyzedFileJson(displayPath, a, diagnostics, []))`, the same text, with the
  * `lines` entries (one per line of the file, most of the JSON's values) written directly rather
  * than made as objects first.
  */
-/** `,"kind":…,"rule":…}` by kind, then rule */
-const lineTails = new Map<string, Map<string | null, string>>();
-
 export function analyzedFileJsonText(displayPath: string, a: SeedAnalysis, diagnostics: Diagnostic[]): string {
   const { header, diagnostics: d, quotes } = toAnalyzedFileJson(displayPath, a, diagnostics, [], false);
   const lines = fileLines(a);

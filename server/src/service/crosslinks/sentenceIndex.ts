@@ -941,8 +941,12 @@ class ScoreTable {
 
   put(a: number, b: number, score: number, contained: boolean): void {
     if (2 * (this.count + 1) > 1 << this.bits) {
-      if (1 << this.bits < MAX_SCORE_SLOTS) this.resize(this.bits + 1);
-      else this.resize(this.bits); // full: start over
+      if (1 << this.bits < MAX_SCORE_SLOTS) this.grow();
+      else {
+        // full: start over
+        this.a.fill(EMPTY);
+        this.count = 0;
+      }
     }
     const i = this.slotOf(a, b);
     if (this.a[i] === EMPTY) this.count++;
@@ -952,17 +956,15 @@ class ScoreTable {
     this.contained[i] = contained ? 1 : 0;
   }
 
-  /** `bits` slots; the pairs kept when the table grows, dropped when it stays the same size. */
-  private resize(bits: number): void {
-    const keep = bits > this.bits;
+  /** Twice the slots, the pairs kept. */
+  private grow(): void {
     const { a, b, score, contained } = this;
-    this.bits = bits;
+    const bits = ++this.bits;
     this.a = new Int32Array(1 << bits).fill(EMPTY);
     this.b = new Int32Array(1 << bits);
     this.score = new Float64Array(1 << bits);
     this.contained = new Uint8Array(1 << bits);
     this.count = 0;
-    if (!keep) return;
     for (let k = 0; k < a.length; k++) {
       if (a[k] === EMPTY) continue;
       const i = this.slotOf(a[k], b[k]);
