@@ -12,6 +12,12 @@ import { WorkerPool, corpusWorkerFile, orderedBatches } from '../node/workerPool
  */
 export const CLI_WORKER_LIMITS = { maxYoungGenerationSizeMb: 8 };
 
+/**
+ * Bytes of line hashes pass 1 keeps for pass 2 (8 a line), at most: ~12 MB at 10,000 seeds; past
+ * this, later files' lines are hashed again in pass 2 rather than held (~120 MB at 100,000).
+ */
+export const KEEP_LINE_HASH_BYTES = 32 << 20;
+
 /** Below this many files one thread is used unless --jobs says otherwise (starting workers costs more). */
 export const PARALLEL_THRESHOLD = 200;
 
@@ -63,12 +69,18 @@ export async function* runCorpus(files: readonly CorpusFile[], opts: CorpusRunOp
     opts.debug?.(`pass 1 (line keys) ${Date.now() - t0} ms: ${t.keys.length} recurring lines in ${t.fileCount} files`);
   const pass2Done = (t1: number) => opts.debug?.(`pass 2 (analysis) ${Date.now() - t1} ms`);
 
+  let kept = 0;
+  const keep = (job: FileJob, k: KeysOutcome) => {
+    if (!k.hashes || kept + k.hashes.byteLength > KEEP_LINE_HASH_BYTES) return;
+    kept += k.hashes.byteLength;
+    keepLineHashes(job, k);
+  };
   if (threads === 1) {
     const keys: Float64Array[] = [];
     for (const job of jobs) {
       const k = lineKeysOf(job);
       if (k.keys) keys.push(k.keys);
-      keepLineHashes(job, k);
+      keep(job, k);
       if (job.i % 50 === 49) opts.onProgress?.('reading', job.i + 1, total);
     }
     const table = buildRecurrenceTable(keys);
@@ -94,7 +106,7 @@ export async function* runCorpus(files: readonly CorpusFile[], opts: CorpusRunOp
     const ahead = threads * 3;
     for await (const k of orderedBatches<FileJob, KeysOutcome>(jobs, 64, ahead, (batch) => pool.request({ type: 'keys', jobs: batch }))) {
       if (k.keys) keys.push(k.keys);
-      keepLineHashes(jobs[k.i], k);
+      keep(jobs[k.i], k);
       if (++done % 50 === 0 || done === total) opts.onProgress?.('reading', done, total);
     }
     const table: RecurrenceTableData = buildRecurrenceTable(keys, true);
