@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { SeedReviewSettings } from '../shared/settings';
 import type { CorpusFile } from './pathWorkspace';
-import { FileAnalyser, keepLineHashes, lineKeysOf, type FileJob, type FileOutcome, type KeysOutcome, type Mode } from './fileTasks';
+import { FileAnalyser, lineKeysOf, type FileJob, type FileOutcome, type KeysOutcome, type Mode } from './fileTasks';
 import { buildRecurrenceTable, type RecurrenceTableData } from '../service/corpus';
 import { WorkerPool, corpusWorkerFile, orderedBatches } from '../node/workerPool';
 
@@ -69,11 +69,13 @@ export async function* runCorpus(files: readonly CorpusFile[], opts: CorpusRunOp
     opts.debug?.(`pass 1 (line keys) ${Date.now() - t0} ms: ${t.keys.length} recurring lines in ${t.fileCount} files`);
   const pass2Done = (t1: number) => opts.debug?.(`pass 2 (analysis) ${Date.now() - t1} ms`);
 
+  // pass 1's line hashes of a file ride on its pass-2 job (see FileJob.lineHashes), up to the cap
   let kept = 0;
   const keep = (job: FileJob, k: KeysOutcome) => {
     if (!k.hashes || kept + k.hashes.byteLength > KEEP_LINE_HASH_BYTES) return;
     kept += k.hashes.byteLength;
-    keepLineHashes(job, k);
+    job.lineHashes = k.hashes;
+    job.textLength = k.textLength;
   };
   if (threads === 1) {
     const keys: Float64Array[] = [];

@@ -94,10 +94,7 @@ class FragmentReader {
   /** One sentence's bytes, read alone unless its file's stretch is kept (valid until the next call). */
   getOne(sid: number): Uint8Array {
     const run = this.cache.get(this.index.fileOfSid(sid));
-    if (run) {
-      const o = this.f.offset[sid] - run.start;
-      return run.bytes.subarray(o, o + this.f.length[sid]);
-    }
+    if (run) return this.cut(run, sid);
     const length = this.f.length[sid];
     if (this.scratch.length < length) this.scratch = Buffer.allocUnsafeSlow(Math.max(length, 2 * this.scratch.length));
     readInto(this.fd, this.scratch, this.f.offset[sid], length);
@@ -122,6 +119,11 @@ class FragmentReader {
       this.cache.set(fileId, run);
       this.cached += run.bytes.length + 64;
     }
+    return this.cut(run, sid);
+  }
+
+  /** Sentence `sid`'s bytes in its file's stretch. */
+  private cut(run: { start: number; bytes: Buffer }, sid: number): Uint8Array {
     const o = this.f.offset[sid] - run.start;
     return run.bytes.subarray(o, o + this.f.length[sid]);
   }
@@ -196,7 +198,6 @@ export class MatchWriter {
 
   tail(links: readonly SentenceLinkIds[]): Uint8Array | null {
     this.n = 0;
-    if (!links.some((m) => m.links.length)) return null;
     this.uses.clear();
     for (const m of links) {
       for (const l of m.links) {
@@ -204,6 +205,7 @@ export class MatchWriter {
         this.uses.set(f, (this.uses.get(f) ?? 0) + 1);
       }
     }
+    if (this.uses.size === 0) return null;
     this.put(LIST_OPEN);
     let first = true;
     for (const m of links) {
@@ -223,7 +225,6 @@ export class MatchWriter {
         this.put(CLOSE);
       }
     }
-    if (first) return null;
     this.put(LIST_CLOSE);
     return this.buf.slice(0, this.n);
   }

@@ -80,13 +80,6 @@ export function lineKeysOf(job: FileJob): KeysOutcome {
   return { i: job.i, keys: distinctLineKeys(hashes), hashes, textLength: r.content.text.length };
 }
 
-/** Keeps pass 1's line hashes of a file on its pass-2 job. */
-export function keepLineHashes(job: FileJob, k: KeysOutcome): void {
-  if (!k.hashes) return;
-  job.lineHashes = k.hashes;
-  job.textLength = k.textLength;
-}
-
 // ---- pass 2 ---------------------------------------------------------------------------------
 
 /** A diagnostic as the CLI reports it (what the formats need, nothing of `data`). */

@@ -409,27 +409,17 @@ export class SentenceIndex {
       }
     }
     // group each bucket by key, keys in order of first appearance, postings in order
-    let scratchSid = new Int32Array(64), scratchKey = new Int32Array(64);
+    const scratch = new BucketScratch();
     for (let b = 0; b < buckets; b++) {
       const start = bucketStart[b], end = bucketStart[b + 1], len = end - start;
       if (len < 2) continue;
       let mixed = false;
       for (let q = start + 1; q < end; q++) if (pKey[q] !== pKey[start]) { mixed = true; break; }
       if (!mixed) continue;
-      if (len > scratchSid.length) { scratchSid = new Int32Array(2 * len); scratchKey = new Int32Array(2 * len); }
-      scratchSid.set(pSid.subarray(start, end));
-      scratchKey.set(pKey.subarray(start, end));
-      let o = start;
-      for (let i = 0; i < len; i++) {
-        if (scratchSid[i] === EMPTY) continue;
-        const key = scratchKey[i];
-        for (let j = i; j < len; j++) {
-          if (scratchSid[j] === EMPTY || scratchKey[j] !== key) continue;
-          pSid[o] = scratchSid[j];
-          pKey[o++] = key;
-          scratchSid[j] = EMPTY;
-        }
-      }
+      scratch.room(len);
+      scratch.sid.set(pSid.subarray(start, end));
+      scratch.key.set(pKey.subarray(start, end));
+      scratch.groupInto(len, pSid, pKey, start);
     }
     return { bucketBits: bits, bucketStart, pSid, pKey };
   }
@@ -440,31 +430,18 @@ export class SentenceIndex {
     const bucketStart = new Int32Array(new SharedArrayBuffer((buckets + 1) * 4));
     const pSid = new Int32Array(new SharedArrayBuffer(Math.max(1, this.postings) * 4));
     const pKey = new Int32Array(new SharedArrayBuffer(Math.max(1, this.postings) * 4));
-    let chain = new Int32Array(64);
+    const scratch = new BucketScratch();
     let o = 0;
     for (let b = 0; b < buckets; b++) {
       bucketStart[b] = o;
       let n = 0;
       for (let p = this.heads[b]; p !== EMPTY; p = this.pNext[p]) {
-        if (n === chain.length) {
-          const c = new Int32Array(2 * n);
-          c.set(chain);
-          chain = c;
-        }
-        chain[n++] = p;
+        scratch.room(n + 1);
+        scratch.sid[n] = this.pSid[p];
+        scratch.key[n++] = this.pKey[p];
       }
       // group by key, keys in order of first appearance, each key's postings in chain order
-      for (let i = 0; i < n; i++) {
-        if (chain[i] === EMPTY) continue;
-        const key = this.pKey[chain[i]];
-        for (let j = i; j < n; j++) {
-          const p = chain[j];
-          if (p === EMPTY || this.pKey[p] !== key) continue;
-          pSid[o] = this.pSid[p];
-          pKey[o++] = key;
-          chain[j] = EMPTY;
-        }
-      }
+      o = scratch.groupInto(n, pSid, pKey, o);
     }
     bucketStart[buckets] = o;
     return { bucketStart, pSid, pKey };
@@ -655,7 +632,7 @@ export class SentenceIndex {
     return sid;
   }
 
-  /** Content-word bigram keys of a sentence, deduplicated, passed to `each`. */
+  /** `forKeys` into the recorded keys (deferred postings). */
   private recordKeys(sid: number): number {
     return this.forKeys(sid, (key) => {
       if (this.keyLen === this.keyPool.length) this.keyPool = grow(this.keyPool, this.keyLen + 1);
@@ -663,6 +640,7 @@ export class SentenceIndex {
     });
   }
 
+  /** Content-word bigram keys of a sentence, deduplicated, passed to `each`. */
   private forKeys(sid: number, each: (key: number) => void): number {
     const off = this.sOff[sid], end = off + this.sLen[sid];
     if (this.keyScratch.length < end - off) this.keyScratch = new Int32Array(2 * (end - off));
@@ -901,6 +879,40 @@ export class SentenceIndex {
     const totalFiles = links.length;
     if (links.length > this.maxFanOut) links.length = this.maxFanOut;
     return { sid, links, totalFiles };
+  }
+}
+
+/** A bucket's postings (sid, key) gathered, to be laid out grouped by key when frozen. */
+class BucketScratch {
+  sid = new Int32Array(64);
+  key = new Int32Array(64);
+
+  room(n: number): void {
+    if (n <= this.sid.length) return;
+    const sid = new Int32Array(2 * n), key = new Int32Array(2 * n);
+    sid.set(this.sid);
+    key.set(this.key);
+    this.sid = sid;
+    this.key = key;
+  }
+
+  /**
+   * Writes the first `n` postings to `outSid`/`outKey` from `o` on, grouped by key: keys in order
+   * of first appearance, each key's postings in order. Returns where the writing ended.
+   */
+  groupInto(n: number, outSid: Int32Array, outKey: Int32Array, o: number): number {
+    const sid = this.sid, key = this.key;
+    for (let i = 0; i < n; i++) {
+      if (sid[i] === EMPTY) continue;
+      const k = key[i];
+      for (let j = i; j < n; j++) {
+        if (sid[j] === EMPTY || key[j] !== k) continue;
+        outSid[o] = sid[j];
+        outKey[o++] = k;
+        sid[j] = EMPTY;
+      }
+    }
+    return o;
   }
 }
 
