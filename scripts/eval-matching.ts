@@ -17,9 +17,9 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { tokenize } from '../server/src/service/crosslinks/normalize';
+import { textHash, tokenize, type Token } from '../server/src/service/crosslinks/normalize';
 import {
-  DEFAULT_MIN_SCORE, LOGIT_WEIGHTS, modelScore, SCORE_FEATURES, scoreDetail, scoreFeatures, toSeq, type ScoreDetail,
+  DEFAULT_MIN_SCORE, LOGIT_WEIGHTS, modelScore, pairDetail, SCORE_FEATURES, scoreDetail, scoreFeatures, sequenceKey, toSeq, type ScoreDetail,
 } from '../server/src/service/crosslinks/score';
 import { corpusWeight } from '../server/src/service/crosslinks/weights';
 import { SentenceIndex } from '../server/src/service/crosslinks/sentenceIndex';
@@ -145,12 +145,15 @@ function main(): void {
   // document frequencies over all sentences of the set, as the corpus index would have them
   const vocab = new Map<string, number>();
   const seqs = pairs.map((p) => [toSeq(tokenize(p.a), vocab), toSeq(tokenize(p.b), vocab)] as const);
+  // each pair scored in the order the index scores it (see pairDetail)
+  const keyOf = (t: Token[]) => sequenceKey(t.length, (k) => textHash(t[k].norm), (k) => t[k].flags);
+  const keys = pairs.map((p) => [keyOf(tokenize(p.a)), keyOf(tokenize(p.b))] as const);
   const df = new Int32Array(vocab.size);
   for (const pair of seqs) {
     for (const s of pair) for (const id of new Set(Array.from(s.ids))) df[id]++;
   }
   const weight = corpusWeight(df, seqs.length * 2);
-  const details: ScoreDetail[] = seqs.map(([a, b]) => scoreDetail(a, b, weight));
+  const details: ScoreDetail[] = seqs.map(([a, b], k) => pairDetail(a, keys[k][0], b, keys[k][1], weight));
   let scores = details.map((d) => d.score);
   const labels = pairs.map((p) => p.label);
 

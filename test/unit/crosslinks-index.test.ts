@@ -4,6 +4,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { SentenceIndex } from '../../server/src/service/crosslinks/sentenceIndex';
 import { wordDiff } from '../../server/src/service/crosslinks/wordDiff';
+import { pairDetail, scoreSentences, sequenceKey, toSeq } from '../../server/src/service/crosslinks/score';
+import { textHash, tokenize } from '../../server/src/service/crosslinks/normalize';
 import type { Sentence } from '../../server/src/service/types';
 
 /** Sentences as a document would hold them, one per line (offsets are those of that layout). */
@@ -221,4 +223,32 @@ test('an index with deferred postings, frozen, gives the links of a live one (co
     linked += expected.length;
   }
   assert.ok(linked >= 30, 'the corpus has links to compare');
+});
+
+test('a pair scores the same from either side and in either file order, live and frozen', () => {
+  // a clause moved to the end: aligned in the order given, the two directions score apart
+  const a = 'The mayor said residents and the city and its partners had bold plans to rebuild districts like Harbourside.';
+  const b = 'Residents, businesses and their partners had bold plans to rebuild areas like Harbourside, the mayor said.';
+  assert.notEqual(scoreSentences(a, b).score, scoreSentences(b, a).score, 'the fixture is a pair whose alignment depends on the order');
+  const scores: number[] = [];
+  for (const [first, second] of [[a, b], [b, a]]) {
+    const index = new SentenceIndex({ shared: true });
+    index.setFile('file:///x.txt', sentences([first]));
+    index.setFile('file:///y.txt', sentences([second]));
+    S000.forEach((text, k) => index.setFile(`file:///other${k}.txt`, sentences([text])));
+    const [x] = index.matchesFor('file:///x.txt');
+    const [y] = index.matchesFor('file:///y.txt');
+    assert.equal(x.score, y.score);
+    // two frozen copies, as two link workers hold them: one score table between them
+    const data = index.freeze();
+    const one = SentenceIndex.fromFrozen(structuredClone(data)), two = SentenceIndex.fromFrozen(structuredClone(data));
+    assert.equal(one.fileLinkIds(index.fileIdOf('file:///x.txt'))[0].links[0].score, x.score);
+    assert.equal(two.fileLinkIds(index.fileIdOf('file:///y.txt'))[0].links[0].score, x.score);
+    scores.push(x.score);
+  }
+  assert.equal(scores[0], scores[1]);
+  const vocab = new Map<string, number>();
+  const key = (s: string) => { const t = tokenize(s); return sequenceKey(t.length, (k) => textHash(t[k].norm), (k) => t[k].flags); };
+  const [sa, sb] = [toSeq(tokenize(a), vocab), toSeq(tokenize(b), vocab)];
+  assert.equal(pairDetail(sa, key(a), sb, key(b)).score, pairDetail(sb, key(b), sa, key(a)).score);
 });

@@ -154,6 +154,20 @@ const cache = new Map<string, WordInfo>();
  */
 const vocabulary = new Map<string, number>();
 const norms: string[] = [];
+/** per id, `textHash` of its normalised form: unlike the id, the same in every process and run */
+let normHashes = new Int32Array(1 << 12);
+
+/** FNV-1a of a string's UTF-16 code units. */
+export function textHash(s: string): number {
+  let h = 0x811c9dc5 | 0;
+  for (let k = 0; k < s.length; k++) h = Math.imul(h ^ s.charCodeAt(k), 16777619);
+  return h;
+}
+
+/** `textHash` of the normalised form of a shared vocabulary id. */
+export function normHashOf(id: number): number {
+  return normHashes[id];
+}
 
 /** The normalised form of a shared vocabulary id. */
 export function normOf(id: number): string {
@@ -167,6 +181,12 @@ export function tokenIdOf(norm: string): number {
     id = vocabulary.size;
     vocabulary.set(norm, id);
     norms.push(norm);
+    if (id >= normHashes.length) {
+      const grown = new Int32Array(2 * normHashes.length);
+      grown.set(normHashes);
+      normHashes = grown;
+    }
+    normHashes[id] = textHash(norm);
   }
   return id;
 }

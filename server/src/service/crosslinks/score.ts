@@ -361,6 +361,27 @@ export function scoreDetail(a: TokenSeq, b: TokenSeq, weight: TokenWeight = defa
   return detail;
 }
 
+/**
+ * A key of a token list for `pairDetail`, the same in every process: from each token's
+ * `textHash` of its normalised form (`normHashOf` for a shared-vocabulary id) and its flags.
+ */
+export function sequenceKey(len: number, hashOf: (k: number) => number, flagsOf: (k: number) => number): number {
+  let h = len | 0;
+  for (let k = 0; k < len; k++) h = Math.imul(h ^ hashOf(k), 0x01000193) ^ (flagsOf(k) << 24);
+  return h;
+}
+
+/**
+ * `scoreDetail` of a pair whichever side asks: the alignment breaks ties by order (which of two
+ * equally heavy matchings stays in place, which counts as moved), so the two orders can score
+ * apart (250 of MSRP's 3,675 pairs; 0.67 one way and 0.94 the other for a clause moved to the
+ * end). The side with the lower `sequenceKey` goes first; the score and `contained` are then the
+ * pair's, the same from either side and in any process.
+ */
+export function pairDetail(a: TokenSeq, keyA: number, b: TokenSeq, keyB: number, weight?: TokenWeight): ScoreDetail {
+  return keyB < keyA ? scoreDetail(b, a, weight) : scoreDetail(a, b, weight);
+}
+
 export function scoreTokens(a: TokenSeq, b: TokenSeq, weight?: TokenWeight): number {
   return scoreDetail(a, b, weight).score;
 }

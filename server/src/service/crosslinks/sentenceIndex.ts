@@ -10,8 +10,8 @@
  * live ones.
  */
 import type { CrossLink, Sentence } from '../types';
-import { forEachToken, TOKEN_STOP, vocabularySize } from './normalize';
-import { DEFAULT_MIN_SCORE, scoreDetail, type TokenSeq, type TokenWeight } from './score';
+import { forEachToken, normHashOf, TOKEN_STOP, vocabularySize } from './normalize';
+import { DEFAULT_MIN_SCORE, pairDetail, sequenceKey, type TokenSeq, type TokenWeight } from './score';
 import { corpusWeight, frozenWeight } from './weights';
 
 export interface SentenceIndexOptions {
@@ -75,6 +75,8 @@ export interface FrozenSentenceIndex {
   sFile: Int32Array;
   sKeys: Int32Array;
   sAlive: Uint8Array;
+  /** per sid, its token list's `sequenceKey` (the order a pair is scored in) */
+  sHash: Int32Array;
   /**
    * The postings laid out by bucket (`bucketStart[b] .. bucketStart[b + 1]`), within a bucket
    * grouped by key, each key's postings in the order its chain gives them (newest first): the
@@ -85,10 +87,12 @@ export interface FrozenSentenceIndex {
   pKey: Int32Array;
   /**
    * Per sid, the first sid with the same tokens (ids and flags): syndicated copies share one, and
-   * the score of a pair depends on the two token lists only, so a worker scores each pair of
-   * distinct lists once.
+   * the score of a pair depends on the two token lists only, so each pair of distinct lists is
+   * scored once (see `scores`).
    */
   canon: Int32Array;
+  /** scores of pairs of canonical sids, one table for every thread that reads the copy */
+  scores: SharedScoreData;
 }
 
 /** A link as ids: sentence `sid` links the target file's sentence `target`. */
@@ -122,8 +126,8 @@ interface FileEntry {
 }
 
 const EMPTY = -1;
-/** Slots of a frozen index's score table before it starts over (17 bytes each, kept at most half full). */
-const MAX_SCORE_SLOTS = 1 << 21;
+/** Slots of a frozen index's score table at most (17 bytes each): 143 MB, for ~6M pairs. */
+const MAX_SCORE_SLOTS = 1 << 23;
 /** Numbers a frozen index keeps per worker of the candidates of sentences with copies before it starts over (4 bytes each, two per candidate). */
 const MAX_WALK_POOL = 1 << 22;
 const MAX_POSTINGS_PER_KEY = 4000;
@@ -174,6 +178,7 @@ export class SentenceIndex {
   private sFile: Int32Array = new Int32Array(1024);
   private sKeys: Int32Array = new Int32Array(1024);
   private sAlive: Uint8Array = new Uint8Array(1024);
+  private sHash: Int32Array = new Int32Array(1024);
   private sSentence: (Sentence | undefined)[] = [];
   private sidCount = 0;
   private live = 0;
@@ -189,8 +194,8 @@ export class SentenceIndex {
 
   private keyScratch: Int32Array = new Int32Array(256);
   // per query scratch
-  private candMark: Int32Array = new Int32Array(1024);
-  private candCount: Int32Array = new Int32Array(1024);
+  /** per sid, side by side (one cache line): the query that last met it, and how often it met it */
+  private candMarkCount: Int32Array = new Int32Array(2048);
   private queryEpoch = 0;
 
   private files = new Map<string, FileEntry>();
@@ -219,6 +224,7 @@ export class SentenceIndex {
       this.sFile = share(this.sFile);
       this.sKeys = share(this.sKeys);
       this.sAlive = share(this.sAlive);
+      this.sHash = share(this.sHash);
       this.heads = share(this.heads);
       this.pNext = share(this.pNext);
       this.pSid = share(this.pSid);
@@ -238,7 +244,7 @@ export class SentenceIndex {
   /** Sizes, for diagnostics: tokens in the pool, postings, and bytes held in typed arrays. */
   stats(): { tokens: number; postings: number; deadPostings: number; vocabulary: number; bytes: number } {
     const arrays = [this.df, this.vocabStamp, this.poolIds, this.poolFlags, this.sOff, this.sLen, this.sFile,
-      this.sKeys, this.sAlive, this.heads, this.pNext, this.pSid, this.pKey, this.candMark, this.candCount];
+      this.sKeys, this.sAlive, this.sHash, this.heads, this.pNext, this.pSid, this.pKey, this.candMarkCount];
     return {
       tokens: this.poolLen,
       postings: this.postings,
@@ -379,6 +385,9 @@ export class SentenceIndex {
       sFile: sharedCopy(this.sFile, this.sidCount),
       sKeys: sharedCopy(this.sKeys, this.sidCount),
       sAlive: sharedCopy(this.sAlive, this.sidCount),
+      sHash: sharedCopy(this.sHash, this.sidCount),
+      // about two distinct pairs a sentence at 10,000 files, three at 100,000 (bench corpus)
+      scores: newScoreData(Math.min(MAX_SCORE_SLOTS, Math.max(1 << 14, 2 ** Math.ceil(Math.log2(4 * this.live))))),
       ...(this.deferPostings ? this.recordedPostingsByBucket() : this.postingsByBucket()),
     };
   }
@@ -495,14 +504,15 @@ export class SentenceIndex {
     x.sFile = d.sFile;
     x.sKeys = d.sKeys;
     x.sAlive = d.sAlive;
+    x.sHash = d.sHash;
     x.bucketStart = d.bucketStart;
     x.pSid = d.pSid;
     x.pKey = d.pKey;
     x.postings = d.pKey.length;
-    x.candMark = new Int32Array(d.sidCount);
-    x.candCount = new Int32Array(d.sidCount);
+    x.candMarkCount = new Int32Array(2 * d.sidCount);
     x.frozenFiles = d;
     x.canon = d.canon;
+    x.scores = new SharedScoreTable(d.scores);
     x.copies = new Int32Array(d.sidCount);
     for (let sid = 0; sid < d.sidCount; sid++) x.copies[d.canon[sid]]++;
     x.weightOf = frozenWeight(d.df, d.live);
@@ -516,9 +526,9 @@ export class SentenceIndex {
   private keyLen = 0;
   /** frozen: the postings by bucket (see FrozenSentenceIndex.bucketStart) */
   private bucketStart: Int32Array | undefined;
-  /** frozen: canonical sids, the scores of pairs of them (by canonical a, then canonical b), and the weights */
+  /** frozen: canonical sids, the scores of pairs of them (the lower first, shared between threads), and the weights */
   private canon: Int32Array | undefined;
-  private scores: ScoreTable | undefined;
+  private scores: SharedScoreTable | undefined;
   /** frozen: per canonical sid, how many sids share it, and the candidates of those walked */
   private copies: Int32Array | undefined;
   private walkAt = new Map<number, number>();
@@ -610,8 +620,8 @@ export class SentenceIndex {
       this.sFile = grow(this.sFile, need);
       this.sKeys = grow(this.sKeys, need);
       this.sAlive = grow(this.sAlive, need);
-      this.candMark = grow(this.candMark, need);
-      this.candCount = grow(this.candCount, need);
+      this.sHash = grow(this.sHash, need);
+      this.candMarkCount = grow(this.candMarkCount, 2 * need);
     }
     this.stamp++;
     for (let k = off; k < off + len; k++) {
@@ -626,6 +636,8 @@ export class SentenceIndex {
     this.sLen[sid] = len;
     this.sFile[sid] = fileId;
     this.sAlive[sid] = 1;
+    const ids = this.poolIds, flags = this.poolFlags;
+    this.sHash[sid] = sequenceKey(len, (k) => normHashOf(ids[off + k]), (k) => flags[off + k]);
     this.sSentence[sid] = s;
     this.live++;
     this.sKeys[sid] = this.deferPostings ? this.recordKeys(sid) : this.insertKeys(sid);
@@ -735,14 +747,16 @@ export class SentenceIndex {
     return { sentence, links, totalFiles: m.totalFiles };
   }
 
-  /** `scoreDetail` of two sids (what it needs of it), from the cache in a frozen index. */
+  /** `pairDetail` of two sids (what it needs of it), from the shared table in a frozen index. */
   private score(sid: number, me: TokenSeq, c: number, weight: TokenWeight): { score: number; contained: boolean } {
-    if (!this.canon) return scoreDetail(me, this.seq(c), weight);
-    const a = this.canon[sid], b = this.canon[c];
-    const scores = (this.scores ??= new ScoreTable());
+    const scores = this.scores;
+    if (!scores) return pairDetail(me, this.sHash[sid], this.seq(c), this.sHash[c], weight);
+    // the pair of canonical sids, the lower first: one entry for both directions and all copies
+    const x = this.canon![sid], y = this.canon![c];
+    const a = x < y ? x : y, b = x < y ? y : x;
     const slot = scores.find(a, b);
     if (slot >= 0) return scores.detail(slot);
-    const full = scoreDetail(me, this.seq(c), weight);
+    const full = pairDetail(me, this.sHash[sid], this.seq(c), this.sHash[c], weight);
     scores.put(a, b, full.score, full.contained);
     return full;
   }
@@ -753,45 +767,49 @@ export class SentenceIndex {
    */
   private candidatesOf(sid: number, exclude: number): { sids: number[]; counts: number[] } {
     if (this.deferPostings && !this.bucketStart) throw new Error('an index with deferred postings is read through freeze()');
-    const fileId = exclude;
     const epoch = ++this.queryEpoch;
-    const mark = this.candMark, count = this.candCount;
+    const mc = this.candMarkCount;
     const cands: number[] = [];
     let walked = 0;
-    const mask = (1 << this.bucketBits) - 1;
+    // counted first, filtered after: a sentence met is looked up once, in one cache line
     const visit = (c: number) => {
-      walked++;
-      if (!this.sAlive[c] || this.sFile[c] === fileId) return;
-      if (mark[c] !== epoch) {
-        mark[c] = epoch;
-        count[c] = 0;
+      const at = c << 1;
+      if (mc[at] !== epoch) {
+        mc[at] = epoch;
+        mc[at + 1] = 1;
         cands.push(c);
-      }
-      count[c]++;
+      } else mc[at + 1]++;
     };
+    const mask = (1 << this.bucketBits) - 1;
     const byBucket = this.bucketStart;
+    const pKey = this.pKey, pSid = this.pSid;
     const nKeys = byBucket
       ? this.forKeys(sid, (key) => {
         const b = key & mask;
         let q = byBucket[b];
         const end = byBucket[b + 1];
-        while (q < end && this.pKey[q] !== key) q++;
-        for (let seen = 0; q < end && seen < MAX_POSTINGS_PER_KEY && this.pKey[q] === key; q++, seen++) visit(this.pSid[q]);
+        while (q < end && pKey[q] !== key) q++;
+        const from = q;
+        for (const last = Math.min(end, q + MAX_POSTINGS_PER_KEY); q < last && pKey[q] === key; q++) visit(pSid[q]);
+        walked += q - from;
       })
       : this.forKeys(sid, (key) => {
         let seen = 0;
         for (let p = this.heads[key & mask]; p !== EMPTY && seen < MAX_POSTINGS_PER_KEY; p = this.pNext[p]) {
-          if (this.pKey[p] !== key) continue;
+          if (pKey[p] !== key) continue;
           seen++;
-          visit(this.pSid[p]);
+          visit(pSid[p]);
         }
+        walked += seen;
       });
 
     const sids: number[] = [], counts: number[] = [];
     for (const c of cands) {
-      if (count[c] >= Math.max(2, Math.ceil(0.3 * Math.min(nKeys, this.sKeys[c])))) {
+      if (!this.sAlive[c] || this.sFile[c] === exclude) continue;
+      const n = mc[(c << 1) + 1];
+      if (n >= Math.max(2, Math.ceil(0.3 * Math.min(nKeys, this.sKeys[c])))) {
         sids.push(c);
-        counts.push(count[c]);
+        counts.push(n);
       }
     }
     this.lastQuery = { walked, candidates: cands.length, verified: Math.min(MAX_VERIFY, sids.length) };
@@ -916,75 +934,82 @@ class BucketScratch {
   }
 }
 
+/** The memory of a SharedScoreTable, in SharedArrayBuffers. */
+export interface SharedScoreData {
+  /** per slot: 0 empty, 1 being written, 2 scored, 3 scored and `contained` */
+  state: Uint8Array;
+  a: Int32Array;
+  b: Int32Array;
+  score: Float64Array;
+  /** [slots taken] */
+  taken: Int32Array;
+}
+
+function newScoreData(slots: number): SharedScoreData {
+  return {
+    state: new Uint8Array(new SharedArrayBuffer(slots)),
+    a: new Int32Array(new SharedArrayBuffer(4 * slots)),
+    b: new Int32Array(new SharedArrayBuffer(4 * slots)),
+    score: new Float64Array(new SharedArrayBuffer(8 * slots)),
+    taken: new Int32Array(new SharedArrayBuffer(4)),
+  };
+}
+
 /**
- * The scores a frozen index has worked out, by ordered pair of canonical sids: an open-addressing
- * table in typed arrays (no object per pair for the collector to trace), grown by doubling to
- * MAX_SCORE_SLOTS and emptied when that is half full. A score is a pure function of the pair, so
- * what is forgotten is only worked out again.
+ * Scores of pairs (a < b), one open-addressing table in shared memory for every thread reading a
+ * frozen index, so a pair one link worker scored is not scored again by another (a pair's two
+ * files are often written by different workers). A slot is claimed with a compare-and-swap of its
+ * state and published by storing the state last, after the pair and score; a reader trusts a slot
+ * only once its state says scored (a slot being written reads as a miss: the pair is scored
+ * again, and may be stored twice, with the same score). Past 3/4 full, no more pairs are stored.
  */
-class ScoreTable {
-  private bits = 14;
-  private a = new Int32Array(1 << this.bits).fill(EMPTY);
-  private b = new Int32Array(1 << this.bits);
-  private score = new Float64Array(1 << this.bits);
-  private contained = new Uint8Array(1 << this.bits);
-  private count = 0;
+class SharedScoreTable {
+  private readonly bits: number;
+  private readonly mask: number;
+  private readonly room: number;
   private readonly out = { score: 0, contained: false };
 
-  private slotOf(a: number, b: number): number {
-    const mask = (1 << this.bits) - 1;
-    let i = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) >>> (32 - this.bits);
-    while (this.a[i] !== EMPTY && (this.a[i] !== a || this.b[i] !== b)) i = (i + 1) & mask;
-    return i;
+  constructor(private readonly d: SharedScoreData) {
+    this.bits = Math.log2(d.state.length);
+    this.mask = d.state.length - 1;
+    this.room = (3 * d.state.length) >> 2;
+  }
+
+  private first(a: number, b: number): number {
+    return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) >>> (32 - this.bits);
   }
 
   /** The slot holding the pair's score, or -1. */
   find(a: number, b: number): number {
-    const i = this.slotOf(a, b);
-    return this.a[i] === EMPTY ? -1 : i;
+    const { state, a: as, b: bs } = this.d;
+    for (let i = this.first(a, b); ; i = (i + 1) & this.mask) {
+      const st = Atomics.load(state, i);
+      if (st === 0) return -1;
+      if (st >= 2 && as[i] === a && bs[i] === b) return i;
+    }
   }
 
   /** The score in `slot` (one object, overwritten by the next call). */
   detail(slot: number): { score: number; contained: boolean } {
-    this.out.score = this.score[slot];
-    this.out.contained = this.contained[slot] === 1;
+    this.out.score = this.d.score[slot];
+    this.out.contained = this.d.state[slot] === 3;
     return this.out;
   }
 
   put(a: number, b: number, score: number, contained: boolean): void {
-    if (2 * (this.count + 1) > 1 << this.bits) {
-      if (1 << this.bits < MAX_SCORE_SLOTS) this.grow();
-      else {
-        // full: start over
-        this.a.fill(EMPTY);
-        this.count = 0;
+    const d = this.d;
+    if (Atomics.load(d.taken, 0) >= this.room) return;
+    for (let i = this.first(a, b); ; i = (i + 1) & this.mask) {
+      const st = Atomics.compareExchange(d.state, i, 0, 1);
+      if (st === 0) {
+        d.a[i] = a;
+        d.b[i] = b;
+        d.score[i] = score;
+        Atomics.store(d.state, i, contained ? 3 : 2);
+        Atomics.add(d.taken, 0, 1);
+        return;
       }
-    }
-    const i = this.slotOf(a, b);
-    if (this.a[i] === EMPTY) this.count++;
-    this.a[i] = a;
-    this.b[i] = b;
-    this.score[i] = score;
-    this.contained[i] = contained ? 1 : 0;
-  }
-
-  /** Twice the slots, the pairs kept. */
-  private grow(): void {
-    const { a, b, score, contained } = this;
-    const bits = ++this.bits;
-    this.a = new Int32Array(1 << bits).fill(EMPTY);
-    this.b = new Int32Array(1 << bits);
-    this.score = new Float64Array(1 << bits);
-    this.contained = new Uint8Array(1 << bits);
-    this.count = 0;
-    for (let k = 0; k < a.length; k++) {
-      if (a[k] === EMPTY) continue;
-      const i = this.slotOf(a[k], b[k]);
-      this.a[i] = a[k];
-      this.b[i] = b[k];
-      this.score[i] = score[k];
-      this.contained[i] = contained[k];
-      this.count++;
+      if (st >= 2 && d.a[i] === a && d.b[i] === b) return;
     }
   }
 }
