@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { SentenceIndex } from '../../server/src/service/crosslinks/sentenceIndex';
+import { SentenceIndex, WalkCounts } from '../../server/src/service/crosslinks/sentenceIndex';
 import { wordDiff } from '../../server/src/service/crosslinks/wordDiff';
 import { pairDetail, scoreSentences, sequenceKey, toSeq } from '../../server/src/service/crosslinks/score';
 import { textHash, tokenize } from '../../server/src/service/crosslinks/normalize';
@@ -251,4 +251,23 @@ test('a pair scores the same from either side and in either file order, live and
   const key = (s: string) => { const t = tokenize(s); return sequenceKey(t.length, (k) => textHash(t[k].norm), (k) => t[k].flags); };
   const [sa, sb] = [toSeq(tokenize(a), vocab), toSeq(tokenize(b), vocab)];
   assert.equal(pairDetail(sa, key(a), sb, key(b)).score, pairDetail(sb, key(b), sa, key(a)).score);
+});
+
+test('a walk counts the sentences it meets in the order met, in a small index and a large one', () => {
+  // postings as a walk meets them: runs of near sids, repeats, and sids far apart
+  let seed = 7;
+  const rnd = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % n);
+  const walks = [0, 1, 5, 300, 5000].map((n) => Array.from({ length: n }, () => (rnd(3) ? rnd(40) : rnd(2_000_000))));
+  for (const sidCount of [2_000_000, 1 << 10]) {
+    const met = new WalkCounts();
+    for (const walk of walks) {
+      const inRange = walk.map((sid) => sid % sidCount);
+      const expected = new Map<number, number>();
+      for (const sid of inRange) expected.set(sid, (expected.get(sid) ?? 0) + 1);
+      met.start(sidCount > 1 << 20 ? 4 : inRange.length, sidCount); // a table too small at first grows
+      for (const sid of inRange) met.add(sid);
+      assert.deepEqual([...met.sids.subarray(0, met.size)], [...expected.keys()], `order, ${sidCount} sids, walk of ${walk.length}`);
+      assert.deepEqual([...met.counts.subarray(0, met.size)], [...expected.values()]);
+    }
+  }
 });

@@ -131,6 +131,8 @@ const MAX_SCORE_SLOTS = 1 << 23;
 /** Numbers a frozen index keeps per worker of the candidates of sentences with copies before it starts over (4 bytes each, two per candidate). */
 const MAX_WALK_POOL = 1 << 22;
 const MAX_POSTINGS_PER_KEY = 4000;
+/** Up to this many sids (2 MB of marks) a walk marks the sids it meets in an array over all of them. */
+const DIRECT_WALK_MAX_SIDS = 1 << 18;
 const MAX_VERIFY = 600;
 
 type Ctor<T> = { new (n: number): T; new (b: SharedArrayBuffer): T; BYTES_PER_ELEMENT: number };
@@ -193,10 +195,10 @@ export class SentenceIndex {
   private deadPostings = 0;
 
   private keyScratch: Int32Array = new Int32Array(256);
+  /** per key of a frozen walk, its postings' stretch [from, to) */
+  private readonly rangeScratch: number[] = [];
   // per query scratch
-  /** per sid, side by side (one cache line): the query that last met it, and how often it met it */
-  private candMarkCount: Int32Array = new Int32Array(2048);
-  private queryEpoch = 0;
+  private readonly met = new WalkCounts();
 
   private files = new Map<string, FileEntry>();
   private fileUris: (string | undefined)[] = [];
@@ -244,7 +246,7 @@ export class SentenceIndex {
   /** Sizes, for diagnostics: tokens in the pool, postings, and bytes held in typed arrays. */
   stats(): { tokens: number; postings: number; deadPostings: number; vocabulary: number; bytes: number } {
     const arrays = [this.df, this.vocabStamp, this.poolIds, this.poolFlags, this.sOff, this.sLen, this.sFile,
-      this.sKeys, this.sAlive, this.sHash, this.heads, this.pNext, this.pSid, this.pKey, this.candMarkCount];
+      this.sKeys, this.sAlive, this.sHash, this.heads, this.pNext, this.pSid, this.pKey];
     return {
       tokens: this.poolLen,
       postings: this.postings,
@@ -509,7 +511,6 @@ export class SentenceIndex {
     x.pSid = d.pSid;
     x.pKey = d.pKey;
     x.postings = d.pKey.length;
-    x.candMarkCount = new Int32Array(2 * d.sidCount);
     x.frozenFiles = d;
     x.canon = d.canon;
     x.scores = new SharedScoreTable(d.scores);
@@ -621,7 +622,6 @@ export class SentenceIndex {
       this.sKeys = grow(this.sKeys, need);
       this.sAlive = grow(this.sAlive, need);
       this.sHash = grow(this.sHash, need);
-      this.candMarkCount = grow(this.candMarkCount, 2 * need);
     }
     this.stamp++;
     for (let k = off; k < off + len; k++) {
@@ -767,52 +767,56 @@ export class SentenceIndex {
    */
   private candidatesOf(sid: number, exclude: number): { sids: number[]; counts: number[] } {
     if (this.deferPostings && !this.bucketStart) throw new Error('an index with deferred postings is read through freeze()');
-    const epoch = ++this.queryEpoch;
-    const mc = this.candMarkCount;
-    const cands: number[] = [];
-    let walked = 0;
-    // counted first, filtered after: a sentence met is looked up once, in one cache line
-    const visit = (c: number) => {
-      const at = c << 1;
-      if (mc[at] !== epoch) {
-        mc[at] = epoch;
-        mc[at + 1] = 1;
-        cands.push(c);
-      } else mc[at + 1]++;
-    };
+    const met = this.met;
     const mask = (1 << this.bucketBits) - 1;
     const byBucket = this.bucketStart;
     const pKey = this.pKey, pSid = this.pSid;
-    const nKeys = byBucket
-      ? this.forKeys(sid, (key) => {
+    let walked = 0;
+    let nKeys: number;
+    if (byBucket) {
+      // each key's postings are one stretch: find them all, then count in a table sized to them
+      const ranges = this.rangeScratch;
+      let total = 0;
+      nKeys = this.forKeys(sid, (key) => {
         const b = key & mask;
         let q = byBucket[b];
         const end = byBucket[b + 1];
         while (q < end && pKey[q] !== key) q++;
-        const from = q;
-        for (const last = Math.min(end, q + MAX_POSTINGS_PER_KEY); q < last && pKey[q] === key; q++) visit(pSid[q]);
-        walked += q - from;
-      })
-      : this.forKeys(sid, (key) => {
+        let last = q;
+        const stop = Math.min(end, q + MAX_POSTINGS_PER_KEY);
+        while (last < stop && pKey[last] === key) last++;
+        ranges.push(q, last);
+        total += last - q;
+      });
+      met.start(total, this.sidCount);
+      for (let r = 0; r < ranges.length; r += 2) for (let q = ranges[r]; q < ranges[r + 1]; q++) met.add(pSid[q]);
+      ranges.length = 0;
+      walked = total;
+    } else {
+      met.start(64, this.sidCount);
+      nKeys = this.forKeys(sid, (key) => {
         let seen = 0;
         for (let p = this.heads[key & mask]; p !== EMPTY && seen < MAX_POSTINGS_PER_KEY; p = this.pNext[p]) {
           if (pKey[p] !== key) continue;
           seen++;
-          visit(pSid[p]);
+          met.add(pSid[p]);
         }
         walked += seen;
       });
+    }
 
+    // in the order the walk met them; a sentence of the file left out, or dead, only now dropped
     const sids: number[] = [], counts: number[] = [];
-    for (const c of cands) {
+    for (let k = 0; k < met.size; k++) {
+      const c = met.sids[k];
       if (!this.sAlive[c] || this.sFile[c] === exclude) continue;
-      const n = mc[(c << 1) + 1];
+      const n = met.counts[k];
       if (n >= Math.max(2, Math.ceil(0.3 * Math.min(nKeys, this.sKeys[c])))) {
         sids.push(c);
         counts.push(n);
       }
     }
-    this.lastQuery = { walked, candidates: cands.length, verified: Math.min(MAX_VERIFY, sids.length) };
+    this.lastQuery = { walked, candidates: met.size, verified: Math.min(MAX_VERIFY, sids.length) };
     return { sids, counts };
   }
 
@@ -897,6 +901,97 @@ export class SentenceIndex {
     const totalFiles = links.length;
     if (links.length > this.maxFanOut) links.length = this.maxFanOut;
     return { sid, links, totalFiles };
+  }
+}
+
+/**
+ * The sentences one postings walk meets and how often, in the order met. In a large index, an
+ * open-addressing table sized to the walk, so it sits in cache: a mark per sid of the corpus (tens
+ * of MB at 100,000 files) costs a cache miss per posting (a tenth of the link stage there). In a
+ * small one (`direct`), that mark, which then fits in cache and needs no hashing.
+ */
+export class WalkCounts {
+  /** per sid: the walk that last met it, and its place in `sids` */
+  private direct: Int32Array | null = null;
+  private walk = 0;
+  private bits = 6;
+  /** per slot: sid + 1 (0: empty), and its place in `sids` */
+  private slots = new Int32Array(2 << 6);
+  /** the sentences met, in order, and how often each was */
+  sids: Int32Array = new Int32Array(64);
+  counts: Int32Array = new Int32Array(64);
+  size = 0;
+
+  /** Empties the table for a walk of about `postings` postings over sids below `sidCount`. */
+  start(postings: number, sidCount: number): void {
+    this.size = 0;
+    if (sidCount <= DIRECT_WALK_MAX_SIDS) {
+      if (!this.direct || this.direct.length < 2 * sidCount) this.direct = new Int32Array(2 * Math.max(1024, sidCount + (sidCount >> 1)));
+      this.walk++;
+      return;
+    }
+    this.direct = null;
+    let bits = 6;
+    while (1 << bits < 2 * postings && bits < 30) bits++;
+    this.bits = bits;
+    const need = 2 << bits;
+    if (this.slots.length < need) this.slots = new Int32Array(need);
+    else this.slots.fill(0, 0, need);
+  }
+
+  add(sid: number): void {
+    const direct = this.direct;
+    if (direct) {
+      if (direct[2 * sid] === this.walk) this.counts[direct[2 * sid + 1]]++;
+      else {
+        direct[2 * sid] = this.walk;
+        direct[2 * sid + 1] = this.push(sid);
+      }
+      return;
+    }
+    const slots = this.slots, mask = (1 << this.bits) - 1;
+    let h = Math.imul(sid + 1, 0x9e3779b1) >>> (32 - this.bits);
+    for (;;) {
+      const s = slots[2 * h];
+      if (s === sid + 1) {
+        this.counts[slots[2 * h + 1]]++;
+        return;
+      }
+      if (s === 0) break;
+      h = (h + 1) & mask;
+    }
+    const k = this.push(sid);
+    if (2 * this.size > 1 << this.bits) this.rehash();
+    else {
+      slots[2 * h] = sid + 1;
+      slots[2 * h + 1] = k;
+    }
+  }
+
+  /** A sentence met for the first time: its place in `sids`. */
+  private push(sid: number): number {
+    const k = this.size++;
+    if (k === this.sids.length) {
+      this.sids = grow(this.sids, k + 1);
+      this.counts = grow(this.counts, k + 1);
+    }
+    this.sids[k] = sid;
+    this.counts[k] = 1;
+    return k;
+  }
+
+  /** Twice the slots, every sentence met put in again. */
+  private rehash(): void {
+    const bits = ++this.bits, mask = (1 << bits) - 1;
+    if (this.slots.length < 2 << bits) this.slots = new Int32Array(2 << bits);
+    else this.slots.fill(0, 0, 2 << bits);
+    for (let k = 0; k < this.size; k++) {
+      const sid = this.sids[k];
+      let h = Math.imul(sid + 1, 0x9e3779b1) >>> (32 - bits);
+      while (this.slots[2 * h] !== 0) h = (h + 1) & mask;
+      this.slots[2 * h] = sid + 1;
+      this.slots[2 * h + 1] = k;
+    }
   }
 }
 
