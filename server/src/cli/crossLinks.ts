@@ -5,12 +5,10 @@ import type { SeedReviewSettings } from '../shared/settings';
 import { WorkerPool, orderedBatches } from '../node/workerPool';
 import type { ThreadTokens } from './fileTasks';
 import { CLI_WORKER_LIMITS } from './corpusRun';
-import { Spill, readAt, readInto } from './spill';
+import { Spill, readInto } from './spill';
 
 /** Files per request when links are read on worker threads. */
 const LINKS_BATCH = 16;
-/** Bytes of target fragments a link worker keeps read. */
-const FRAGMENT_CACHE_BYTES = 16 << 20;
 
 const utf8 = new TextEncoder();
 
@@ -77,55 +75,78 @@ class FragmentStore {
   }
 }
 
+/** Bytes between two fragments a tail needs that are read through rather than read apart. */
+const READ_GAP = 16 << 10;
+/** Bytes one read takes at most (unless one fragment is longer). */
+const READ_MAX = 256 << 10;
+
 /**
- * Reads fragments back from their spill file a file's at a time (a file's sentences have
- * consecutive sids and fragments; a file linked once is usually linked again, by the next
- * sentence or the next copy), through a bounded cache.
+ * Reads the fragments one matches tail needs from their spill file: sorted by place (a file's
+ * sentences have consecutive sids and fragments, and the copies of a story are often consecutive
+ * files), and read in as few reads as close neighbours allow, into one buffer kept for the next
+ * tail. A tail's own sentences come in one read; a target file's in one.
  */
 class FragmentReader {
   private readonly fd: number;
-  private readonly cache = new Map<number, { start: number; bytes: Buffer }>();
-  private cached = 0;
+  private buf = Buffer.allocUnsafeSlow(1 << 16);
+  /** per sid needed (sorted), where its bytes start in `buf` */
+  private sids = new Int32Array(256);
+  private at = new Int32Array(256);
+  private count = 0;
 
-  constructor(private readonly index: SentenceIndex, private readonly f: FrozenFragments) {
+  constructor(private readonly f: FrozenFragments) {
     this.fd = openSync(f.file, 'r');
   }
 
-  /** One sentence's bytes, read alone unless its file's stretch is kept (valid until the next call). */
-  getOne(sid: number): Uint8Array {
-    const run = this.cache.get(this.index.fileOfSid(sid));
-    if (run) return this.cut(run, sid);
-    const length = this.f.length[sid];
-    if (this.scratch.length < length) this.scratch = Buffer.allocUnsafeSlow(Math.max(length, 2 * this.scratch.length));
-    readInto(this.fd, this.scratch, this.f.offset[sid], length);
-    return this.scratch.subarray(0, length);
-  }
-
-  private scratch = Buffer.allocUnsafeSlow(1 << 12);
-
-  /** One sentence's bytes, its file's stretch read and kept (the file has more sentences to give). */
-  get(sid: number): Uint8Array {
-    const fileId = this.index.fileOfSid(sid);
-    let run = this.cache.get(fileId);
-    if (!run) {
-      const sids = this.index.sidsOfFile(fileId);
-      const first = sids[0], last = sids[sids.length - 1];
-      const start = this.f.offset[first];
-      run = { start, bytes: readAt(this.fd, start, this.f.offset[last] + this.f.length[last] - start) };
-      if (this.cached > FRAGMENT_CACHE_BYTES) {
-        this.cache.clear();
-        this.cached = 0;
-      }
-      this.cache.set(fileId, run);
-      this.cached += run.bytes.length + 64;
+  /** Reads the fragments of the first `n` sids of `needed` (sorted in place, repeats dropped). */
+  load(needed: Int32Array, n: number): void {
+    needed.subarray(0, n).sort();
+    let distinct = 0;
+    for (let k = 0; k < n; k++) if (k === 0 || needed[k] !== needed[k - 1]) needed[distinct++] = needed[k];
+    if (this.sids.length < distinct) {
+      this.sids = new Int32Array(2 * distinct);
+      this.at = new Int32Array(2 * distinct);
     }
-    return this.cut(run, sid);
+    const sids = this.sids;
+    sids.set(needed.subarray(0, distinct));
+    this.count = distinct;
+    const { offset, length } = this.f;
+    // the reads: a run of fragments each within READ_GAP of the last, up to READ_MAX in all
+    const reads = (each: (k: number, j: number, from: number, to: number) => void) => {
+      for (let k = 0; k < distinct; ) {
+        const from = offset[sids[k]];
+        let to = from + length[sids[k]];
+        let j = k + 1;
+        for (; j < distinct; j++) {
+          const next = offset[sids[j]], end = next + length[sids[j]];
+          if (next < from || next - to > READ_GAP || end - from > READ_MAX) break;
+          if (end > to) to = end;
+        }
+        each(k, j, from, to);
+        k = j;
+      }
+    };
+    let size = 0;
+    reads((_k, _j, from, to) => (size += to - from));
+    if (this.buf.length < size) this.buf = Buffer.allocUnsafeSlow(Math.max(size, 2 * this.buf.length));
+    let o = 0;
+    reads((k, j, from, to) => {
+      readInto(this.fd, this.buf.subarray(o), from, to - from);
+      for (let q = k; q < j; q++) this.at[q] = o + (offset[sids[q]] - from);
+      o += to - from;
+    });
   }
 
-  /** Sentence `sid`'s bytes in its file's stretch. */
-  private cut(run: { start: number; bytes: Buffer }, sid: number): Uint8Array {
-    const o = this.f.offset[sid] - run.start;
-    return run.bytes.subarray(o, o + this.f.length[sid]);
+  /** The bytes of `sid`, one of those loaded last. */
+  get(sid: number): Uint8Array {
+    let lo = 0, hi = this.count - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.sids[mid] < sid) lo = mid + 1;
+      else hi = mid;
+    }
+    if (this.sids[lo] !== sid) throw new Error(`fragment ${sid} not loaded`);
+    return this.buf.subarray(this.at[lo], this.at[lo] + this.f.length[sid]);
   }
 
   close(): void {
@@ -154,7 +175,7 @@ export class MatchWriter {
   private readonly reader: FragmentReader;
 
   constructor(private readonly index: SentenceIndex, private readonly f: FrozenFragments) {
-    this.reader = new FragmentReader(index, f);
+    this.reader = new FragmentReader(f);
   }
 
   close(): void {
@@ -180,14 +201,21 @@ export class MatchWriter {
     this.n += bytes.length;
   }
 
-  /** per target file of the file being written: how many of its sentences the matches show */
-  private readonly uses = new Map<number, number>();
+  /** the sids whose fragments a tail shows (repeats too) */
+  private needed = new Int32Array(256);
+
+  private need(sid: number, k: number): number {
+    if (k === this.needed.length) {
+      const grown = new Int32Array(2 * k);
+      grown.set(this.needed);
+      this.needed = grown;
+    }
+    this.needed[k] = sid;
+    return k + 1;
+  }
 
   private fragment(sid: number): void {
-    // a file that gives one fragment only is read for it alone: at 100,000 files the targets are
-    // spread over far more files than a cache holds, and a file's whole stretch is ~20 fragments
-    const many = (this.uses.get(this.index.fileOfSid(sid)) ?? 2) > 1;
-    this.put(many ? this.reader.get(sid) : this.reader.getOne(sid));
+    this.put(this.reader.get(sid));
   }
 
   /** An ASCII string (a number, a relation). */
@@ -198,14 +226,14 @@ export class MatchWriter {
 
   tail(links: readonly SentenceLinkIds[]): Uint8Array | null {
     this.n = 0;
-    this.uses.clear();
+    let k = 0;
     for (const m of links) {
-      for (const l of m.links) {
-        const f = this.index.fileOfSid(l.target);
-        this.uses.set(f, (this.uses.get(f) ?? 0) + 1);
-      }
+      if (!m.links.length) continue;
+      k = this.need(m.sid, k);
+      for (const l of m.links) k = this.need(l.target, k);
     }
-    if (this.uses.size === 0) return null;
+    if (k === 0) return null;
+    this.reader.load(this.needed, k);
     this.put(LIST_OPEN);
     let first = true;
     for (const m of links) {
