@@ -7,10 +7,18 @@ import { WorkerPool, corpusWorkerFile, orderedBatches } from '../node/workerPool
 
 /**
  * The CLI's worker threads keep a small young generation: each file's garbage is short-lived,
- * and default-sized isolates hold ~30 MB more each at the peak. 8 MB rather than the server's
- * 4: at 4 the analysing workers spent ~0.5 s more each in scavenges (10,000 files), for ~10 MB.
+ * and default-sized isolates hold ~30 MB more each at the peak. The link workers: 8 MB rather
+ * than the server's 4 (at 4 the workers spent ~0.5 s more each in scavenges at 10,000 files,
+ * for ~10 MB).
  */
 export const CLI_WORKER_LIMITS = { maxYoungGenerationSizeMb: 8 };
+
+/**
+ * The analysing workers: 16 MB. A file's analysis makes ~1 MB of short-lived garbage; at 8 MB
+ * scavenges (and their helper threads) took 0.2-0.5 s more of pass 2 at 10,000 files, on two
+ * cores. Costs ~20 MB at the end of pass 2 (the link stage, with its own workers, is lower).
+ */
+export const CLI_ANALYSIS_WORKER_LIMITS = { maxYoungGenerationSizeMb: 16 };
 
 /**
  * Bytes of line hashes pass 1 keeps for pass 2 (8 a line), at most: ~12 MB at 10,000 seeds; past
@@ -101,7 +109,7 @@ export async function* runCorpus(files: readonly CorpusFile[], opts: CorpusRunOp
     return;
   }
 
-  const pool = new WorkerPool(file!, threads, CLI_WORKER_LIMITS);
+  const pool = new WorkerPool(file!, threads, CLI_ANALYSIS_WORKER_LIMITS);
   try {
     let done = 0;
     const keys: Float64Array[] = [];
