@@ -114,3 +114,25 @@ test('lineHash equals hashLineKey(normalizeLineKey) for every BMP character and 
     assert.equal(lineHash(t), twoStep(t), t.slice(0, 20));
   }
 });
+
+test('a frozen table of many lines counts each as the live counts do (the lookup narrowed by hash range)', async () => {
+  const { RecurrenceTable } = await import('../../server/src/service/corpus');
+  const live = new LineRecurrence();
+  // 3,000 lines held by several files each, and a line of one file only per file
+  const files = new Map<string, string[]>();
+  for (let f = 0; f < 40; f++) {
+    const lines: string[] = [];
+    for (let i = 0; i < 3000; i++) if ((i * 7 + f) % (2 + (i % 3)) === 0 || f < 2) lines.push(`Shared line ${i}`);
+    lines.push(`Only in file ${f}`);
+    live.setFile(`f${f}`, lines);
+    files.set(`f${f}`, lines);
+  }
+  const snapshot = live.snapshot(true);
+  assert.ok(snapshot.keys.length >= 3000, 'enough keys for a many-range directory');
+  const table = new RecurrenceTable(snapshot);
+  // what the table is asked: a line of the file being analysed, held by how many others
+  for (const [uri, lines] of files) for (const line of lines) assert.equal(table.count(line, uri), live.count(line, uri), `${uri}: ${line}`);
+  assert.equal(table.count('Only in file 3', 'f3'), 0);
+  assert.equal(table.count('Not in any file'), 0);
+  assert.equal(new RecurrenceTable({ keys: new Float64Array(0), counts: new Uint32Array(0), fileCount: 0 }).count('Home'), 0);
+});

@@ -91,7 +91,27 @@ export function buildRecurrenceTable(perFile: readonly Float64Array[], shared = 
  * The table never changes, so `setFile`/`removeFile` do nothing.
  */
 export class RecurrenceTable implements LineCounter {
-  constructor(private readonly data: RecurrenceTableData) {}
+  /**
+   * Where each range of hash values starts among the sorted keys: `dir[b]` is the first key
+   * whose top `dirBits` bits (of 53) are b or more. A lookup searches the few keys of its range
+   * (about four) rather than all of them: a binary search over the 580,000 keys of 100,000
+   * seeds is ~20 reads scattered over 4.6 MB, and was 6 % of analysing a seed there.
+   */
+  private readonly dir: Uint32Array;
+  private readonly dirShift: number;
+
+  constructor(private readonly data: RecurrenceTableData) {
+    const keys = data.keys;
+    const bits = Math.max(4, Math.min(20, Math.ceil(Math.log2(Math.max(1, keys.length))) - 2));
+    this.dirShift = 2 ** (53 - bits);
+    const dir = new Uint32Array((1 << bits) + 1);
+    let k = 0;
+    for (let b = 0; b <= 1 << bits; b++) {
+      while (k < keys.length && Math.floor(keys[k] / this.dirShift) < b) k++;
+      dir[b] = k;
+    }
+    this.dir = dir;
+  }
 
   /** the file whose line hashes are known (see `prime`) */
   private primedUri: string | undefined;
@@ -120,8 +140,10 @@ export class RecurrenceTable implements LineCounter {
     const h = p && line !== undefined && line < p.length && excludeUri === this.primedUri ? p[line] : lineHash(lineText);
     if (h < 0) return 0;
     const keys = this.data.keys;
-    let lo = 0;
-    let hi = keys.length - 1;
+    const b = Math.floor(h / this.dirShift);
+    if (b + 1 >= this.dir.length) return 0;
+    let lo = this.dir[b];
+    let hi = this.dir[b + 1] - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
       const v = keys[mid];
