@@ -805,16 +805,19 @@ export class SentenceIndex {
       });
     }
 
-    // in the order the walk met them; a sentence of the file left out, or dead, only now dropped
+    // in the order the walk met them; a sentence of the file left out, or dead, only now dropped.
+    // Most sentences met share one key: they fail on their count, before the per-sid arrays
+    // (tens of MB at 100,000 files, a cache miss each) are read.
     const sids: number[] = [], counts: number[] = [];
+    const enough = Math.max(2, Math.ceil(0.3 * nKeys));
     for (let k = 0; k < met.size; k++) {
-      const c = met.sids[k];
-      if (!this.sAlive[c] || this.sFile[c] === exclude) continue;
       const n = met.counts[k];
-      if (n >= Math.max(2, Math.ceil(0.3 * Math.min(nKeys, this.sKeys[c])))) {
-        sids.push(c);
-        counts.push(n);
-      }
+      if (n < 2) continue;
+      const c = met.sids[k];
+      if (n < enough && n < Math.ceil(0.3 * Math.min(nKeys, this.sKeys[c]))) continue;
+      if (!this.sAlive[c] || this.sFile[c] === exclude) continue;
+      sids.push(c);
+      counts.push(n);
     }
     this.lastQuery = { walked, candidates: met.size, verified: Math.min(MAX_VERIFY, sids.length) };
     return { sids, counts };
