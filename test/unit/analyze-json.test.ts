@@ -31,3 +31,23 @@ test('a sentence fragment written by hand equals JSON.stringify of its range and
     assert.equal(sentenceFragment(range, text), `"range":${JSON.stringify(range)},"text":${JSON.stringify(text)}`);
   }
 });
+
+test('a batch of matches tails handed over in a shared slot comes back whole, in order, when it overflows too', async () => {
+  const { packTails, unpackTails } = await import('../../server/src/cli/crossLinks');
+  const enc = new TextEncoder();
+  const tails = ['"matches":[{"a":1}]}', null, '"matches":[{"b":22}]}', '"matches":[{"c":333}]}', null].map((t) => (t === null ? null : enc.encode(t)));
+  for (const size of [1 << 10, 45, 0]) {
+    const slot = new SharedArrayBuffer(size);
+    const scratch = new Uint8Array(64); // the writer's buffer: each tail a view of it, overwritten by the next
+    const packed = packTails(tails.length, (k) => {
+      const t = tails[k];
+      if (!t) return null;
+      scratch.set(t);
+      return scratch.subarray(0, t.length);
+    }, slot);
+    // what crosses to the main thread: a structured clone (the slot is shared, not copied)
+    const got = unpackTails(structuredClone(packed), slot).map((t) => (t === null ? null : new TextDecoder().decode(t)));
+    assert.deepEqual(got, tails.map((t) => (t === null ? null : new TextDecoder().decode(t))), `slot of ${size} bytes`);
+    assert.equal(packed.spare.length, size === 1 << 10 ? 0 : size === 0 ? 3 : 1, 'tails past the end of the slot go as their own buffers');
+  }
+});

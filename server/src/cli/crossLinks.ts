@@ -224,7 +224,12 @@ export class MatchWriter {
     for (let k = 0; k < s.length; k++) this.buf[this.n++] = s.charCodeAt(k);
   }
 
+  /** `tailView`, copied out (the view is the writer's buffer, overwritten by the next call). */
   tail(links: readonly SentenceLinkIds[]): Uint8Array | null {
+    return this.tailView(links)?.slice() ?? null;
+  }
+
+  tailView(links: readonly SentenceLinkIds[]): Uint8Array | null {
     this.n = 0;
     let k = 0;
     for (const m of links) {
@@ -254,7 +259,7 @@ export class MatchWriter {
       }
     }
     this.put(LIST_CLOSE);
-    return this.buf.slice(0, this.n);
+    return this.buf.subarray(0, this.n);
   }
 }
 
@@ -324,6 +329,8 @@ export class CrossLinks {
   /**
    * The matches tail of each of `uris` (see MatchWriter.tail), in that order: written in this
    * thread, or with `workerFile` on `threads` worker threads sharing a frozen copy of the index.
+   * A tail may be a view of shared memory that the next batches reuse: write it out (and wait
+   * for the write) before asking for the next.
    */
   async *matches(uris: readonly string[], opts: { workerFile?: string | null; threads: number }): AsyncGenerator<Uint8Array | null> {
     const index = this.index;
@@ -346,9 +353,17 @@ export class CrossLinks {
     const pool = new WorkerPool(opts.workerFile, opts.threads, CLI_WORKER_LIMITS);
     try {
       await pool.broadcast({ type: 'linksInit', index: frozen, fragments });
-      for await (const tail of orderedBatches<number, Uint8Array | null>(ids, LINKS_BATCH, opts.threads * 3, (batch) => pool.request({ type: 'links', fileIds: batch }))) {
-        yield tail;
-      }
+      // a batch is asked for once the one `ahead` batches before it has been handed on (see
+      // orderedBatches), so `ahead` slots, taken in turn, are never written while read. Their
+      // pages are touched only as far as tails fill them.
+      const ahead = opts.threads * 3;
+      const slots = Array.from({ length: ahead }, () => new SharedArrayBuffer(SLOT_BYTES));
+      let asked = 0;
+      const ask = async (batch: number[]) => {
+        const slot = slots[asked++ % ahead];
+        return unpackTails(await pool.request<LinkTails>({ type: 'links', fileIds: batch, slot }), slot);
+      };
+      for await (const tail of orderedBatches<number, Uint8Array | null>(ids, LINKS_BATCH, ahead, ask)) yield tail;
     } finally {
       await pool.close();
     }
@@ -369,10 +384,67 @@ export class FrozenLinks {
     return this.writer.tail(this.index.fileLinkIds(fileId));
   }
 
+  /**
+   * The tails of `fileIds` written one after another into `slot` (see LinkTails); a tail that
+   * does not fit goes as its own buffer.
+   */
+  tailsInto(fileIds: readonly number[], slot: SharedArrayBuffer): LinkTails {
+    return packTails(fileIds.length, (k) => this.writer.tailView(this.index.fileLinkIds(fileIds[k])), slot);
+  }
+
   close(): void {
     this.writer.close();
   }
 }
+
+/**
+ * A batch's matches tails as a link worker hands them over: per file k, `at[2k]` is where its tail
+ * starts in the batch's slot (a SharedArrayBuffer the main thread lends), `at[2k + 1]` its length;
+ * `at[2k]` = -1 for no tail, and -2 - j for a tail too big for the slot, sent as `spare[j]`.
+ * Tails in a slot make no garbage on either side: at 100,000 files they are ~12 GB, and a fresh
+ * buffer for each, transferred, made the main thread collect its heap ~200 times.
+ */
+export interface LinkTails {
+  at: Int32Array;
+  spare: Uint8Array[];
+}
+
+/** `n` tails (`tailOf(k)`, a view valid until the next call) put in `slot` as LinkTails. */
+export function packTails(n: number, tailOf: (k: number) => Uint8Array | null, slot: SharedArrayBuffer): LinkTails {
+  const out = new Uint8Array(slot);
+  const at = new Int32Array(2 * n);
+  const spare: Uint8Array[] = [];
+  let o = 0;
+  for (let k = 0; k < n; k++) {
+    const tail = tailOf(k);
+    if (!tail) {
+      at[2 * k] = at[2 * k + 1] = -1;
+    } else if (o + tail.length <= out.length) {
+      out.set(tail, o);
+      at[2 * k] = o;
+      at[2 * k + 1] = tail.length;
+      o += tail.length;
+    } else {
+      at[2 * k] = -2 - spare.length;
+      at[2 * k + 1] = tail.length;
+      spare.push(tail.slice());
+    }
+  }
+  return { at, spare };
+}
+
+/** The tails LinkTails `r` holds for its files, in order: views of `slot`, spare buffers, or null. */
+export function unpackTails(r: LinkTails, slot: SharedArrayBuffer): (Uint8Array | null)[] {
+  const out: (Uint8Array | null)[] = [];
+  for (let k = 0; 2 * k < r.at.length; k++) {
+    const start = r.at[2 * k], length = r.at[2 * k + 1];
+    out.push(start === -1 ? null : start >= 0 ? new Uint8Array(slot, start, length) : r.spare[-2 - start]);
+  }
+  return out;
+}
+
+/** Bytes of a batch's slot (a batch of LINKS_BATCH files' tails is ~2 MB at 100,000 files). */
+const SLOT_BYTES = 4 << 20;
 
 const MATCHES_TAIL = Buffer.from('"matches":[]}');
 

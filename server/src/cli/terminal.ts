@@ -42,6 +42,18 @@ export function writeOut(s: string | Uint8Array): Promise<void> {
   });
 }
 
+/**
+ * `writeOut`, resolved only once the stream is done with `bytes` (its write callback): for bytes
+ * in memory that is reused afterwards (stdout to a file or, on Linux, a pipe is written at once;
+ * elsewhere a write may keep the bytes queued).
+ */
+export function writeOutFlushed(bytes: Uint8Array): Promise<void> {
+  // a write error is the stream's 'error' event's to handle (a closed pipe ends the run), as for writeOut
+  return new Promise((resolve) => {
+    process.stdout.write(bytes, () => resolve());
+  });
+}
+
 /** A one-line progress bar on stderr, drawn only when stderr is a terminal, at most ~10 times a second. */
 export class Progress {
   private last = 0;

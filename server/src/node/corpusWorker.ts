@@ -20,7 +20,7 @@ export type WorkerRequest =
   | { id: number; type: 'indexInit'; table: RecurrenceTableData }
   | { id: number; type: 'digest'; jobs: DigestJob[] }
   | { id: number; type: 'linksInit'; index: FrozenSentenceIndex; fragments: FrozenFragments }
-  | { id: number; type: 'links'; fileIds: number[] };
+  | { id: number; type: 'links'; fileIds: number[]; slot: SharedArrayBuffer };
 
 let analyser: FileAnalyser | null = null;
 let table: RecurrenceTable | null = null;
@@ -90,8 +90,8 @@ port.on('message', (msg: WorkerRequest) => {
         port.postMessage({ id: msg.id, result: null });
         break;
       case 'links': {
-        const out = msg.fileIds.map((f) => links!.tail(f));
-        port.postMessage({ id: msg.id, result: out }, out.flatMap((b) => (b ? [b.buffer as ArrayBuffer] : [])));
+        const out = links!.tailsInto(msg.fileIds, msg.slot);
+        port.postMessage({ id: msg.id, result: out }, [out.at.buffer as ArrayBuffer, ...out.spare.map((b) => b.buffer as ArrayBuffer)]);
         break;
       }
     }

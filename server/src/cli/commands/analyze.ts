@@ -1,7 +1,7 @@
 import { parseCommandArgs } from '../args';
 import { runCorpus, threadCount, workerFile } from '../corpusRun';
 import { UsageError } from '../pathWorkspace';
-import { writeOut } from '../terminal';
+import { writeOut, writeOutFlushed } from '../terminal';
 import { CrossLinks, withMatches } from '../crossLinks';
 import { Spill } from '../spill';
 import { VERSION } from '../version';
@@ -46,7 +46,8 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
       if (json === undefined) continue;
       s.progress.clear();
       await writeOut(first ? '\n' : ',\n');
-      for (const chunk of withMatches(json, m)) await writeOut(chunk);
+      // the matches tail may be shared memory the next batches reuse: written before going on
+      for (const chunk of withMatches(json, m)) await (chunk === m ? writeOutFlushed(chunk) : writeOut(chunk));
       first = false;
     }
     await writeOut('\n]}\n');
