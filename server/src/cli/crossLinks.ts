@@ -67,6 +67,7 @@ class FragmentStore {
   }
 
   freeze(paths: (string | undefined)[]): FrozenFragments {
+    this.spill.flush();
     return { file: this.spill.path, offset: this.offset.subarray(0, this.count), length: this.length.subarray(0, this.count), paths };
   }
 

@@ -2,14 +2,21 @@ import { closeSync, openSync, readSync, unlinkSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
+/** Bytes a spill gathers before it writes them (one write instead of hundreds). */
+const SPILL_BUFFER = 1 << 20;
+
 /**
  * Per-file output held on disk between the analysis and the cross-link stage, so the analyze
  * JSON of a large corpus never sits in memory: `put` appends, `take` reads one entry back.
+ * Appends are gathered in a 1 MB buffer and written together (at 100,000 files the main thread
+ * made 200,000 small writes, 7 s of its time while the workers analysed).
  */
 export class Spill {
   private readonly file: string;
   private fd: number;
   private size = 0;
+  private readonly pending = Buffer.allocUnsafeSlow(SPILL_BUFFER);
+  private pendingLength = 0;
   private readonly entries: { offset: number; length: number }[] = [];
   private readonly cleanup = () => this.dispose();
   private readonly interrupted = (signal: NodeJS.Signals) => {
@@ -29,16 +36,32 @@ export class Spill {
     this.entries[i] = { offset: this.append(bytes), length: bytes.length };
   }
 
-  /** Writes `bytes` at the end of the file (not an entry); returns their offset, for `readAt`. */
+  /** Appends `bytes` to the file (not an entry); returns their offset, for `readAt` once flushed. */
   append(bytes: Uint8Array): number {
     const at = this.size;
-    let o = 0;
-    while (o < bytes.length) o += writeSync(this.fd, bytes, o, bytes.length - o, at + o);
+    if (this.pendingLength + bytes.length > this.pending.length) this.flush();
+    if (bytes.length > this.pending.length) this.write(bytes, at);
+    else {
+      this.pending.set(bytes, this.pendingLength);
+      this.pendingLength += bytes.length;
+    }
     this.size += bytes.length;
     return at;
   }
 
-  /** The spill file, for reading it elsewhere (`readAt`) while this one is not disposed. */
+  /** Writes what `append` gathered: the file then holds every byte appended. */
+  flush(): void {
+    if (this.pendingLength === 0) return;
+    this.write(this.pending.subarray(0, this.pendingLength), this.size - this.pendingLength);
+    this.pendingLength = 0;
+  }
+
+  private write(bytes: Uint8Array, at: number): void {
+    let o = 0;
+    while (o < bytes.length) o += writeSync(this.fd, bytes, o, bytes.length - o, at + o);
+  }
+
+  /** The spill file, for reading it elsewhere (`readAt`, after `flush`) while this one is not disposed. */
   get path(): string {
     return this.file;
   }
@@ -46,6 +69,7 @@ export class Spill {
   take(i: number): Buffer | undefined {
     const e = this.entries[i];
     if (!e) return undefined;
+    this.flush();
     return readAt(this.fd, e.offset, e.length);
   }
 
