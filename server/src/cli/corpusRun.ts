@@ -21,8 +21,9 @@ export const CLI_WORKER_LIMITS = { maxYoungGenerationSizeMb: 8 };
 export const CLI_ANALYSIS_WORKER_LIMITS = { maxYoungGenerationSizeMb: 16 };
 
 /**
- * Bytes of line hashes pass 1 keeps for pass 2 (8 a line), at most: ~12 MB at 10,000 seeds; past
- * this, later files' lines are hashed again in pass 2 rather than held (~120 MB at 100,000).
+ * Bytes of line hashes pass 1 keeps for pass 2 (8 a line), at most: 15 MB at 10,000 seeds of the
+ * bench corpus; past this, later files' lines are hashed again in pass 2 rather than held (~150 MB
+ * at 100,000). Keeping all of them there made pass 2 no faster and the peak 130 MB higher.
  */
 export const KEEP_LINE_HASH_BYTES = 32 << 20;
 
@@ -74,14 +75,15 @@ export async function* runCorpus(files: readonly CorpusFile[], opts: CorpusRunOp
   opts.debug?.(`${total} files on ${threads} thread${threads === 1 ? '' : 's'}`);
   const t0 = Date.now();
   const tableDone = (t: RecurrenceTableData) =>
-    opts.debug?.(`pass 1 (line keys) ${Date.now() - t0} ms: ${t.keys.length} recurring lines in ${t.fileCount} files`);
+    opts.debug?.(`pass 1 (line keys) ${Date.now() - t0} ms: ${t.keys.length} recurring lines in ${t.fileCount} files; line hashes kept for ${keptFiles} files (${(kept / 2 ** 20).toFixed(1)} MB)`);
   const pass2Done = (t1: number) => opts.debug?.(`pass 2 (analysis) ${Date.now() - t1} ms`);
 
   // pass 1's line hashes of a file ride on its pass-2 job (see FileJob.lineHashes), up to the cap
-  let kept = 0;
+  let kept = 0, keptFiles = 0;
   const keep = (job: FileJob, k: KeysOutcome) => {
     if (!k.hashes || kept + k.hashes.byteLength > KEEP_LINE_HASH_BYTES) return;
     kept += k.hashes.byteLength;
+    keptFiles++;
     job.lineHashes = k.hashes;
     job.textLength = k.textLength;
   };

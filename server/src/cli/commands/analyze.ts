@@ -37,7 +37,7 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
     let first = true;
     const threads = threadCount(s.files.length, s.runOptions.jobs);
     const t0 = Date.now(), cpu0 = process.cpuUsage();
-    const matches = links.matches(s.files.map((f) => f.uri), { workerFile: threads > 1 ? workerFile() : null, threads });
+    const matches = links.matches(s.files.map((f) => f.uri), { workerFile: threads > 1 ? workerFile() : null, threads, debug: s.runOptions.debug });
     let i = 0;
     for await (const m of matches) {
       const json = spill.take(i);
