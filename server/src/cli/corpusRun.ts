@@ -14,11 +14,18 @@ import { WorkerPool, corpusWorkerFile, orderedBatches } from '../node/workerPool
 export const CLI_WORKER_LIMITS = { maxYoungGenerationSizeMb: 8 };
 
 /**
- * The analysing workers: 16 MB. A file's analysis makes ~1 MB of short-lived garbage; at 8 MB
- * scavenges (and their helper threads) took 0.2-0.5 s more of pass 2 at 10,000 files, on two
- * cores. Costs ~20 MB at the end of pass 2 (the link stage, with its own workers, is lower).
+ * The analysing workers: 16 MB, 32 MB past LARGE_RUN_FILES files. A file's analysis makes ~1 MB
+ * of short-lived garbage; at 8 MB scavenges (and their helper threads) took 0.2-0.5 s more of
+ * pass 2 at 10,000 files, on two cores, and 16 MB costs ~20 MB at the end of pass 2 (the run's
+ * peak there). 32 MB would put a 10,000-file run over 400 MB; at 100,000 files, where the peak
+ * is the link stage's (1.4 GB), it takes pass 2 from ~60 to ~56 s.
  */
-export const CLI_ANALYSIS_WORKER_LIMITS = { maxYoungGenerationSizeMb: 16 };
+export function analysisWorkerLimits(files: number): { maxYoungGenerationSizeMb: number } {
+  return { maxYoungGenerationSizeMb: files > LARGE_RUN_FILES ? 32 : 16 };
+}
+
+/** Files past which a run trades memory for time (see analysisWorkerLimits). */
+export const LARGE_RUN_FILES = 20_000;
 
 /**
  * Bytes of line hashes pass 1 keeps for pass 2 (8 a line), at most: 15 MB at 10,000 seeds of the
@@ -111,7 +118,7 @@ export async function* runCorpus(files: readonly CorpusFile[], opts: CorpusRunOp
     return;
   }
 
-  const pool = new WorkerPool(file!, threads, CLI_ANALYSIS_WORKER_LIMITS);
+  const pool = new WorkerPool(file!, threads, analysisWorkerLimits(total));
   try {
     let done = 0;
     const keys: Float64Array[] = [];
