@@ -3,11 +3,11 @@ import assert from 'node:assert/strict';
 import { analyseText } from '../../server/src/service/analysis';
 import { computeDiagnostics } from '../../server/src/service/features/diagnostics';
 import { resolveSettings } from '../../server/src/shared/settings';
-import { analyzedFileJsonText, toAnalyzedFileJson } from '../../server/src/cli/analyzeJson';
+import { analyzedFileJsonBytes, toAnalyzedFileJson } from '../../server/src/cli/analyzeJson';
 import { readSeed, SEED_000, SEED_003 } from '../helpers';
 
-// the analyze JSON's lines[] are written as text for speed: it must stay the text of the object
-test('analyze JSON written as text equals JSON.stringify of the file object', () => {
+// the analyze JSON's lines[] are written as bytes for speed: they must stay the text of the object
+test('analyze JSON written as bytes equals JSON.stringify of the file object', () => {
   const settings = resolveSettings({});
   const texts: [string, string][] = [
     [SEED_000, readSeed(SEED_000)],
@@ -18,7 +18,9 @@ test('analyze JSON written as text equals JSON.stringify of the file object', ()
   for (const [path, text] of texts) {
     const a = analyseText(`file:///w/${encodeURIComponent(path)}`, 1, text, { corpusFiles: 1, maxFileSize: 2_000_000 });
     const diagnostics = computeDiagnostics(a, settings);
-    assert.equal(analyzedFileJsonText(path, a, diagnostics), JSON.stringify(toAnalyzedFileJson(path, a, diagnostics, [])), path);
+    const expected = JSON.stringify(toAnalyzedFileJson(path, a, diagnostics, []));
+    assert.equal(new TextDecoder().decode(analyzedFileJsonBytes(path, a, diagnostics)), expected, path);
+    assert.deepEqual(analyzedFileJsonBytes(path, a, diagnostics), new TextEncoder().encode(expected), `${path}: the same bytes`);
   }
 });
 

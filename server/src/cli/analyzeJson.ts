@@ -43,31 +43,61 @@ export function fileLines(a: SeedAnalysis): SeedAnalysis['lines'] {
   return a.lines;
 }
 
-/** `,"kind":…,"rule":…}` of a line entry, by kind, then rule */
-const lineTails = new Map<string, Map<string | null, string>>();
+const utf8 = new TextEncoder();
+/** `,"kind":…,"rule":…}` of a line entry as UTF-8, by kind, then rule */
+const lineTailBytes = new Map<string, Map<string | null, Uint8Array>>();
+const LINE_OPEN = utf8.encode('{"line":');
+const COMMA = 44;
+/** the buffer a file's JSON is written into, kept for the next file */
+let out = new Uint8Array(1 << 16);
+let at = 0;
+
+function room(n: number): void {
+  if (at + n <= out.length) return;
+  const grown = new Uint8Array(Math.max(2 * out.length, at + n));
+  grown.set(out.subarray(0, at));
+  out = grown;
+}
+
+function putString(s: string): void {
+  room(3 * s.length);
+  at += utf8.encodeInto(s, out.subarray(at)).written;
+}
 
 /**
- * `JSON.stringify(toAnalyzedFileJson(displayPath, a, diagnostics, []))`, the same text, with the
- * `lines` entries (one per line of the file, most of the JSON's values) written directly rather
- * than made as objects first.
+ * `JSON.stringify(toAnalyzedFileJson(displayPath, a, diagnostics, []))` as UTF-8, the same bytes,
+ * written straight into a buffer: the `lines` entries (one per line of the file, most of the
+ * JSON) from a byte string per kind and rule (short fixed lists) and the line number's digits,
+ * rather than made as objects, then as text, then encoded; the rest encoded in place.
  */
-export function analyzedFileJsonText(displayPath: string, a: SeedAnalysis, diagnostics: Diagnostic[]): string {
+export function analyzedFileJsonBytes(displayPath: string, a: SeedAnalysis, diagnostics: Diagnostic[]): Uint8Array {
   const { header, diagnostics: d, quotes } = toAnalyzedFileJson(displayPath, a, diagnostics, [], false);
   const lines = fileLines(a);
   const kinds = a.chrome.kinds, rules = a.chrome.rules;
-  const parts = new Array<string>(lines.length);
+  at = 0;
+  putString(`{"path":${JSON.stringify(displayPath)},"header":${JSON.stringify(header)},"lines":[`);
   for (let k = 0; k < lines.length; k++) {
     const i = lines[k].index;
     const kind = kinds[i] ?? 'body';
     const rule = rules[i] ?? null;
-    // a line's index is a non-negative integer (String gives its JSON); kind and rule come from
-    // short fixed lists, so each pair's JSON is made once
-    const byRule = lineTails.get(kind) ?? lineTails.set(kind, new Map()).get(kind)!;
+    const byRule = lineTailBytes.get(kind) ?? lineTailBytes.set(kind, new Map()).get(kind)!;
     let tail = byRule.get(rule);
-    if (tail === undefined) byRule.set(rule, (tail = `,"kind":${JSON.stringify(kind)},"rule":${rule === null ? 'null' : JSON.stringify(rule)}}`));
-    parts[k] = '{"line":' + String(i) + tail;
+    if (tail === undefined) byRule.set(rule, (tail = utf8.encode(`,"kind":${JSON.stringify(kind)},"rule":${rule === null ? 'null' : JSON.stringify(rule)}}`)));
+    room(LINE_OPEN.length + 11 + tail.length);
+    if (k > 0) out[at++] = COMMA;
+    out.set(LINE_OPEN, at);
+    at += LINE_OPEN.length;
+    // a line's index is a non-negative integer: its decimal digits, as String(i) gives them
+    if (i < 10) out[at++] = 48 + i;
+    else {
+      const digits = String(i);
+      for (let c = 0; c < digits.length; c++) out[at++] = digits.charCodeAt(c);
+    }
+    out.set(tail, at);
+    at += tail.length;
   }
-  return `{"path":${JSON.stringify(displayPath)},"header":${JSON.stringify(header)},"lines":[${parts.join(',')}],"diagnostics":${JSON.stringify(d)},"quotes":${JSON.stringify(quotes)},"matches":[]}`;
+  putString(`],"diagnostics":${JSON.stringify(d)},"quotes":${JSON.stringify(quotes)},"matches":[]}`);
+  return out.slice(0, at);
 }
 
 export function toAnalyzedFileJson(

@@ -20,7 +20,7 @@ import { NearestIgnoreFiles } from './ignores';
 import { threadId } from 'node:worker_threads';
 import { forEachToken, normOf, vocabularySize } from '../service/crosslinks/normalize';
 import type { Sentence } from '../service/types';
-import { analyzedFileJsonText, fileLines, severityName } from './analyzeJson';
+import { analyzedFileJsonBytes, fileLines, severityName } from './analyzeJson';
 import { sentenceFragment } from './crossLinks';
 
 export type Mode = 'check' | 'analyze' | 'strip';
@@ -199,7 +199,7 @@ export class FileAnalyser {
       case 'analyze': {
         const diagnostics = computeDiagnostics(a, settings, this.ignores);
         // UTF-8 here, in the worker, and handed over as bytes: the main thread only moves them
-        out.json = utf8.encode(analyzedFileJsonText(job.displayPath, a, diagnostics));
+        out.json = analyzedFileJsonBytes(job.displayPath, a, diagnostics);
         const sentences = bodySentences(a);
         const fragments = sentences.map((s) => sentenceFragment(spanRange(a.lines, s), s.text));
         const ends = (out.fragmentEnds = new Int32Array(fragments.length));
