@@ -4,13 +4,54 @@
  * Files are read here, so their text never crosses threads.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { FileAnalyser, lineKeysOf, type AnalyseOptions, type FileJob } from '../cli/fileTasks';
+import { FileAnalyser, lineKeysOf, type AnalyseOptions, type FileJob, type FileOutcome } from '../cli/fileTasks';
 import { RecurrenceTable, fileLineKeys, type RecurrenceTableData } from '../service/corpus';
 import { digestFile, packDigest, type DigestJob, type PackedDigest } from '../service/corpusIndex';
 import { readSeedText } from './readSeedFile';
 import { lowerThisThreadPriority } from './threadPriority';
 import type { FrozenSentenceIndex } from '../service/crosslinks/sentenceIndex';
 import { FrozenLinks, type FrozenFragments } from '../cli/crossLinks';
+
+/**
+ * An analyze outcome's arrays (its JSON, fragments and their ends, tokens) moved into one buffer,
+ * as views of it, so one buffer crosses to the main thread rather than six (the clone keeps
+ * views of one buffer as views of one buffer). Returns the buffer to transfer.
+ */
+function packOutcome(o: FileOutcome): ArrayBuffer | null {
+  const t = o.tokens;
+  if (!o.json && !o.fragments && !t) return null;
+  const words = [o.fragmentEnds, t?.ids, t?.counts];
+  const bytes = [t?.flags, o.json, o.fragments];
+  let size = 0;
+  for (const a of words) size += a ? a.byteLength : 0;
+  for (const a of bytes) size += a ? a.byteLength : 0;
+  const buf = new ArrayBuffer(size);
+  let at = 0;
+  const moveWords = (a: Int32Array | undefined): Int32Array | undefined => {
+    if (!a) return a;
+    const v = new Int32Array(buf, at, a.length);
+    v.set(a);
+    at += a.byteLength;
+    return v;
+  };
+  const moveBytes = (a: Uint8Array | undefined): Uint8Array | undefined => {
+    if (!a) return a;
+    const v = new Uint8Array(buf, at, a.length);
+    v.set(a);
+    at += a.byteLength;
+    return v;
+  };
+  // the Int32Arrays first: their offsets stay multiples of 4
+  o.fragmentEnds = moveWords(o.fragmentEnds);
+  if (t) {
+    t.ids = moveWords(t.ids)!;
+    t.counts = moveWords(t.counts)!;
+    t.flags = moveBytes(t.flags)!;
+  }
+  o.json = moveBytes(o.json);
+  o.fragments = moveBytes(o.fragments);
+  return buf;
+}
 
 export type WorkerRequest =
   | { id: number; type: 'keys'; jobs: FileJob[] }
@@ -49,9 +90,8 @@ port.on('message', (msg: WorkerRequest) => {
         const out = msg.jobs.map((j) => analyser!.run(j));
         const transfer: ArrayBuffer[] = [];
         for (const o of out) {
-          if (o.json) transfer.push(o.json.buffer as ArrayBuffer); // a TextEncoder's own buffer
-          if (o.fragments) transfer.push(o.fragments.buffer as ArrayBuffer, o.fragmentEnds!.buffer as ArrayBuffer);
-          if (o.tokens) transfer.push(o.tokens.ids.buffer as ArrayBuffer, o.tokens.flags.buffer as ArrayBuffer, o.tokens.counts.buffer as ArrayBuffer);
+          const packed = packOutcome(o);
+          if (packed) transfer.push(packed);
           const b = o.strip?.output;
           // transfer only buffers the output owns outright (not a view into a pooled buffer)
           if (b && b.byteOffset === 0 && b.byteLength === b.buffer.byteLength && b.buffer instanceof ArrayBuffer) transfer.push(b.buffer);
