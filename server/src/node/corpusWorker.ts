@@ -27,29 +27,22 @@ function packOutcome(o: FileOutcome): ArrayBuffer | null {
   for (const a of bytes) size += a ? a.byteLength : 0;
   const buf = new ArrayBuffer(size);
   let at = 0;
-  const moveWords = (a: Int32Array | undefined): Int32Array | undefined => {
+  const move = <T extends Int32Array | Uint8Array>(a: T | undefined): T | undefined => {
     if (!a) return a;
-    const v = new Int32Array(buf, at, a.length);
-    v.set(a);
-    at += a.byteLength;
-    return v;
-  };
-  const moveBytes = (a: Uint8Array | undefined): Uint8Array | undefined => {
-    if (!a) return a;
-    const v = new Uint8Array(buf, at, a.length);
-    v.set(a);
+    const v = new (a.constructor as new (b: ArrayBuffer, offset: number, length: number) => T)(buf, at, a.length);
+    v.set(a as never);
     at += a.byteLength;
     return v;
   };
   // the Int32Arrays first: their offsets stay multiples of 4
-  o.fragmentEnds = moveWords(o.fragmentEnds);
+  o.fragmentEnds = move(o.fragmentEnds);
   if (t) {
-    t.ids = moveWords(t.ids)!;
-    t.counts = moveWords(t.counts)!;
-    t.flags = moveBytes(t.flags)!;
+    t.ids = move(t.ids)!;
+    t.counts = move(t.counts)!;
+    t.flags = move(t.flags)!;
   }
-  o.json = moveBytes(o.json);
-  o.fragments = moveBytes(o.fragments);
+  o.json = move(o.json);
+  o.fragments = move(o.fragments);
   return buf;
 }
 
