@@ -12,6 +12,9 @@
  */
 import { americanize } from './spelling';
 import { isStopword } from './stopwords';
+import { textHash } from '../text/hash';
+
+export { textHash };
 
 /** The token contains a digit: a figure, a year, a count. */
 export const TOKEN_NUMBER = 1;
@@ -156,13 +159,6 @@ const vocabulary = new Map<string, number>();
 const norms: string[] = [];
 /** per id, `textHash` of its normalised form: unlike the id, the same in every process and run */
 let normHashes = new Int32Array(1 << 12);
-
-/** FNV-1a of a string's UTF-16 code units. */
-export function textHash(s: string): number {
-  let h = 0x811c9dc5 | 0;
-  for (let k = 0; k < s.length; k++) h = Math.imul(h ^ s.charCodeAt(k), 16777619);
-  return h;
-}
 
 /** `textHash` of the normalised form of a shared vocabulary id. */
 export function normHashOf(id: number): number {

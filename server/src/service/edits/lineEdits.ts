@@ -1,15 +1,11 @@
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { Line } from '../types';
 import { isBlankLine } from '../text/lines';
+import { textHash } from '../text/hash';
 
 /** A small, stable content hash (FNV-1a, 32 bit, hex) used to anchor fixes and ignores to text. */
 export function hashText(s: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(16).padStart(8, '0');
+  return (textHash(s) >>> 0).toString(16).padStart(8, '0');
 }
 
 /** Hash of the text of lines start..end (inclusive), independent of line-break style. */
