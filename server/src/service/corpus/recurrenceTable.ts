@@ -93,7 +93,7 @@ export function buildRecurrenceTable(perFile: readonly Float64Array[], shared = 
 export class RecurrenceTable implements LineCounter {
   /**
    * Where each range of hash values starts among the sorted keys: `dir[b]` is the first key
-   * whose top `dirBits` bits (of 53) are b or more. A lookup searches the few keys of its range
+   * whose value divided by `dirShift` (its top bits, of 53) is b or more. A lookup searches the few keys of its range
    * (about four) rather than all of them: a binary search over the 580,000 keys of 100,000
    * seeds is ~20 reads scattered over 4.6 MB, and was 6 % of analysing a seed there.
    */

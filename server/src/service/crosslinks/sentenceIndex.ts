@@ -473,9 +473,8 @@ export class SentenceIndex {
     for (let sid = 0; sid < this.sidCount; sid++) {
       canon[sid] = sid;
       if (!this.sAlive[sid]) continue;
-      const off = this.sOff[sid], end = off + this.sLen[sid];
-      let h = this.sLen[sid];
-      for (let k = off; k < end; k++) h = Math.imul(h ^ ids[k], 0x01000193) ^ (flags[k] << 24);
+      // equal token lists have equal sequence keys: the key groups them, `same` confirms
+      const h = this.sHash[sid];
       const seen = byHash.get(h);
       if (seen === undefined) byHash.set(h, sid);
       else if (typeof seen === 'number') {
