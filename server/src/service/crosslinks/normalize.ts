@@ -13,6 +13,7 @@
 import { americanize } from './spelling';
 import { isStopword } from './stopwords';
 import { textHash } from '../text/hash';
+import { ownCopy } from '../text/ownCopy';
 
 export { textHash };
 
@@ -195,6 +196,8 @@ export function vocabularySize(): number {
 function wordInfo(raw: string): WordInfo {
   let info = cache.get(raw);
   if (info === undefined) {
+    // an own copy: the cache and the vocabulary outlive the text the word was cut from
+    raw = ownCopy(raw);
     const norm = normalizeUncached(raw);
     info = { norm, kind: kindOf(norm), upper: isUpper(raw.charCodeAt(0), raw) && !NEVER_NAMES.has(norm), id: tokenIdOf(norm) };
     if (cache.size > 200_000) cache.clear();

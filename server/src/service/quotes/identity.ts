@@ -6,6 +6,7 @@
 import type { SpeakerKind } from '../types';
 import { isJsSpace, trimWord } from './chars';
 import { COUNTRY_PREFIXES, NP_LINKS, ORG_HEADS, PERSON_ROLES, SUBJECT_PRONOUNS, TITLES } from './lexicon';
+import { ownCopy } from '../text/ownCopy';
 
 const LEADING_DETERMINERS = new Set(['the', 'a', 'an']);
 const THE = new Set(['the']);
@@ -257,14 +258,6 @@ interface NameInfo {
   capitals?: number;
   /** the name's text (in a shared entry its own copy: it must not hold a slice of a document) */
   text: string;
-}
-
-/**
- * A copy of a string that does not keep the text it was cut from alive (V8 makes a slice of 13
- * or more characters a view of its parent): memos that outlive a document keep copies.
- */
-export function ownCopy(s: string): string {
-  return s.length < 13 ? s : (' ' + s).slice(1);
 }
 
 /** Names up to this length are memoised for the process, in generations of this many names. */

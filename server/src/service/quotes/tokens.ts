@@ -3,7 +3,7 @@
  * sentence each token belongs to. Attribution patterns are matched on these tokens, so no
  * regular expression ever runs over unbounded text. One linear pass.
  */
-import { ownCopy } from './identity';
+import { ownCopy } from '../text/ownCopy';
 import { isUpperUnit, isWordUnit } from './chars';
 import { ABBREVIATIONS, SPEECH_VERB_FORMS } from './lexicon';
 
@@ -98,11 +98,9 @@ function lowerOf(word: string): string {
   let lower = youngLower.get(word);
   if (lower !== undefined) return lower;
   lower = oldLower.get(word);
-  if (lower === undefined) {
-    // own copies: the memo outlives the document the word was cut from
-    lower = ownCopy(word.toLowerCase());
-    word = ownCopy(word);
-  }
+  // own copies: the memo outlives the document the word was cut from
+  if (lower === undefined) lower = ownCopy(word.toLowerCase());
+  word = ownCopy(word);
   if (youngLower.size >= LOWER_GENERATION) {
     oldLower = youngLower;
     youngLower = new Map();
