@@ -211,15 +211,16 @@ function wordInfo(raw: string): WordInfo {
 // token's characters (a false hit needs a 64-bit collision). A slot's four numbers sit side by
 // side (id, h1, h2, length × 32 + meta), so a lookup reads one cache line: the table (8 MB) is
 // far bigger than the caches, and a probe touching four arrays was most of tokenising's time.
-// Cleared when 3/4 full.
+// Cleared when 3/4 full. A slot's first number is the id plus one, 0 while the slot is empty:
+// the table starts as zeroed memory, which takes no room until a thread that tokenises writes
+// to it (the main thread and the link workers of the CLI never do).
 const RAW_BITS = 19;
 const RAW_MASK = (1 << RAW_BITS) - 1;
-const RAW_EMPTY = -1;
+const RAW_EMPTY = 0;
 /** id of a raw token whose normal form is empty (skipped) */
 const RAW_SKIP = -2;
 /** the slots, plus one past the table for a token too long to keep (length × 32 would overflow) */
 const raw = new Int32Array(4 * ((1 << RAW_BITS) + 1));
-for (let k = 0; k < raw.length; k += 4) raw[k] = RAW_EMPTY;
 const RAW_SPARE = 4 << RAW_BITS;
 const RAW_MAX_LEN = (1 << 26) - 1;
 /** meta: kind (TOKEN_NUMBER | TOKEN_STOP | TOKEN_NEG) plus 16 when the token starts upper-case */
@@ -254,7 +255,7 @@ function rawSlotAt(text: string, start: number, end: number): number {
 
 function fillSlot(at: number, text: string, start: number, end: number, h1: number, h2: number): number {
   const info = wordInfo(text.slice(start, end));
-  raw[at] = info.norm === '' ? RAW_SKIP : info.id;
+  raw[at] = (info.norm === '' ? RAW_SKIP : info.id) + 1;
   raw[at + 1] = h1;
   raw[at + 2] = h2;
   raw[at + 3] = Math.min(end - start, RAW_MAX_LEN) * 32 + (info.kind | (info.upper ? RAW_UPPER : 0));
@@ -312,7 +313,7 @@ export function forEachToken(
   for (let end = nextToken(text, 0); end >= 0; end = nextToken(text, end)) {
     const start = tokenStart;
     const slot = rawSlotAt(text, start, end);
-    const id = raw[slot];
+    const id = raw[slot] - 1;
     if (id === RAW_SKIP) continue;
     if (have && isPairHead(pId) && pEnd + 1 === start && text.charCodeAt(pEnd) === 32) {
       const key = norms[pId] + ' ' + norms[id];
