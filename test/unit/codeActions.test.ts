@@ -87,3 +87,20 @@ test('fix-all keeps CRLF line breaks', async () => {
   assert.ok(after.includes('Coulter and Darchiev agreed'));
   assert.ok(!after.includes('Contact us'));
 });
+
+test('a block hash (fix anchors, ignores) is the hash of its lines joined by \\n, whatever their breaks', async () => {
+  const { hashLines, hashText } = await import('../../server/src/service/edits/lineEdits');
+  const { splitLines } = await import('../../server/src/service/text/lines');
+  const texts = ['Menu\r\nHome\r\n\r\nNews\n\u00a9 2025 \u00e9t\u00e9 \ud83d\ude00\n', '', 'one line', '\n\n\n'];
+  for (const text of texts) {
+    const lines = splitLines(text);
+    for (let start = 0; start < lines.length; start++) {
+      for (let end = start; end < lines.length + 1; end++) {
+        const joined = lines.slice(start, end + 1).map((l) => l.text).join('\n');
+        assert.equal(hashLines(lines, start, end), hashText(joined), `${JSON.stringify(text)} ${start}..${end}`);
+      }
+    }
+  }
+  // pinned: anchors written into .seedreview.json files by earlier versions keep matching
+  assert.equal(hashText('Menu\nHome'), '93083f27');
+});

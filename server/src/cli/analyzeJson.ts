@@ -1,6 +1,7 @@
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import type { SeedAnalysis } from '../service/analysis';
 import { spanRange } from '../service/text/positions';
+import { ownCopy } from '../service/text/ownCopy';
 
 /** The stable JSON shape of `seed-review analyze --json`, one file. Extend only by adding fields. */
 export interface AnalyzedFileJson {
@@ -64,6 +65,78 @@ function putString(s: string): void {
   at += utf8.encodeInto(s, out.subarray(at)).written;
 }
 
+function putByte(c: number): void {
+  room(1);
+  out[at++] = c;
+}
+
+function putBytes(b: Uint8Array): void {
+  room(b.length);
+  out.set(b, at);
+  at += b.length;
+}
+
+/** a non-negative integer's decimal digits, as String(n) gives them (a line or character number) */
+function putInt(n: number): void {
+  if (n < 10) return putByte(48 + n);
+  let digits = 1;
+  for (let x = n; x >= 10; x = Math.floor(x / 10)) digits++;
+  room(digits);
+  at += digits;
+  for (let p = at; n > 0; n = Math.floor(n / 10)) out[--p] = 48 + (n % 10);
+}
+
+/** `"range":` … of an LSP range, as JSON.stringify writes it */
+function putRange(r: Range): void {
+  putBytes(RANGE_START);
+  putInt(r.start.line);
+  putBytes(CHARACTER);
+  putInt(r.start.character);
+  putBytes(RANGE_END);
+  putInt(r.end.line);
+  putBytes(CHARACTER);
+  putInt(r.end.character);
+  putBytes(RANGE_CLOSE);
+}
+const RANGE_START = utf8.encode('"range":{"start":{"line":');
+const CHARACTER = utf8.encode(',"character":');
+const RANGE_END = utf8.encode('},"end":{"line":');
+const RANGE_CLOSE = utf8.encode('}}}');
+
+/**
+ * JSON.stringify of a string as UTF-8, kept for the next files: a diagnostic's code and message
+ * recur across files (`Site template: 3 lines recurring verbatim across the corpus`). Bounded:
+ * the memo starts again when full.
+ */
+const jsonBytesMemo = new Map<string, Uint8Array>();
+const MAX_MEMO = 4096;
+function putJsonString(s: string): void {
+  let b = jsonBytesMemo.get(s);
+  if (b === undefined) {
+    if (jsonBytesMemo.size >= MAX_MEMO) jsonBytesMemo.clear();
+    b = utf8.encode(JSON.stringify(s));
+    // an own copy: the memo outlives the file a message quotes
+    jsonBytesMemo.set(ownCopy(s), b);
+  }
+  putBytes(b);
+}
+const DIAGNOSTIC_CODE = utf8.encode('{"code":');
+const SEVERITY = new Map(['error', 'warning', 'info', 'hint'].map((s) => [s, utf8.encode(`,"severity":"${s}","message":`)]));
+
+/** The `diagnostics` entries of toAnalyzedFileJson, written as JSON.stringify writes them. */
+function putDiagnostics(diagnostics: readonly Diagnostic[]): void {
+  for (let k = 0; k < diagnostics.length; k++) {
+    const d = diagnostics[k];
+    if (k > 0) putByte(COMMA);
+    putBytes(DIAGNOSTIC_CODE);
+    putJsonString(String(d.code));
+    putBytes(SEVERITY.get(severityName(d.severity))!);
+    putJsonString(d.message);
+    putByte(COMMA);
+    putRange(d.range);
+  }
+}
+
 /**
  * `JSON.stringify(toAnalyzedFileJson(displayPath, a, diagnostics, []))` as UTF-8, the same bytes,
  * written straight into a buffer: the `lines` entries (one per line of the file, most of the
@@ -71,7 +144,7 @@ function putString(s: string): void {
  * rather than made as objects, then as text, then encoded; the rest encoded in place.
  */
 export function analyzedFileJsonBytes(displayPath: string, a: SeedAnalysis, diagnostics: Diagnostic[]): Uint8Array {
-  const { header, diagnostics: d, quotes } = toAnalyzedFileJson(displayPath, a, diagnostics, [], false);
+  const { header, quotes } = toAnalyzedFileJson(displayPath, a, [], [], false);
   const lines = fileLines(a);
   const kinds = a.chrome.kinds, rules = a.chrome.rules;
   at = 0;
@@ -83,20 +156,14 @@ export function analyzedFileJsonBytes(displayPath: string, a: SeedAnalysis, diag
     const byRule = lineTailBytes.get(kind) ?? lineTailBytes.set(kind, new Map()).get(kind)!;
     let tail = byRule.get(rule);
     if (tail === undefined) byRule.set(rule, (tail = utf8.encode(`,"kind":${JSON.stringify(kind)},"rule":${rule === null ? 'null' : JSON.stringify(rule)}}`)));
-    room(LINE_OPEN.length + 11 + tail.length);
-    if (k > 0) out[at++] = COMMA;
-    out.set(LINE_OPEN, at);
-    at += LINE_OPEN.length;
-    // a line's index is a non-negative integer: its decimal digits, as String(i) gives them
-    if (i < 10) out[at++] = 48 + i;
-    else {
-      const digits = String(i);
-      for (let c = 0; c < digits.length; c++) out[at++] = digits.charCodeAt(c);
-    }
-    out.set(tail, at);
-    at += tail.length;
+    if (k > 0) putByte(COMMA);
+    putBytes(LINE_OPEN);
+    putInt(i);
+    putBytes(tail);
   }
-  putString(`],"diagnostics":${JSON.stringify(d)},"quotes":${JSON.stringify(quotes)},"matches":[]}`);
+  putString('],"diagnostics":[');
+  putDiagnostics(diagnostics);
+  putString(`],"quotes":${JSON.stringify(quotes)},"matches":[]}`);
   return out.slice(0, at);
 }
 

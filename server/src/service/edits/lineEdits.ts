@@ -1,18 +1,28 @@
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { Line } from '../types';
 import { isBlankLine } from '../text/lines';
-import { textHash } from '../text/hash';
+import { TEXT_HASH_START, textHash, textHashOn } from '../text/hash';
+
+function hex(h: number): string {
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
 
 /** A small, stable content hash (FNV-1a, 32 bit, hex) used to anchor fixes and ignores to text. */
 export function hashText(s: string): string {
-  return (textHash(s) >>> 0).toString(16).padStart(8, '0');
+  return hex(textHash(s));
 }
 
-/** Hash of the text of lines start..end (inclusive), independent of line-break style. */
+/**
+ * Hash of the text of lines start..end (inclusive), independent of line-break style: `hashText`
+ * of the lines joined by `\n`, hashed line by line rather than joined.
+ */
 export function hashLines(lines: readonly Line[], start: number, end: number): string {
-  const parts: string[] = [];
-  for (let i = start; i <= end && i < lines.length; i++) parts.push(lines[i].text);
-  return hashText(parts.join('\n'));
+  let h = TEXT_HASH_START;
+  for (let i = start; i <= end && i < lines.length; i++) {
+    if (i > start) h = textHashOn(h, '\n');
+    h = textHashOn(h, lines[i].text);
+  }
+  return hex(h);
 }
 
 /**
