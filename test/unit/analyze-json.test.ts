@@ -24,14 +24,20 @@ test('analyze JSON written as bytes equals JSON.stringify of the file object', (
   }
 });
 
-test('a sentence fragment written by hand equals JSON.stringify of its range and text', async () => {
-  const { sentenceFragment } = await import('../../server/src/cli/crossLinks');
-  for (const [range, text] of [
-    [{ start: { line: 0, character: 0 }, end: { line: 0, character: 5 } }, 'Hello'],
-    [{ start: { line: 12345, character: 67 }, end: { line: 12346, character: 0 } }, '"Quoted," she said\u2028 \\ \ud800'],
-  ] as const) {
-    assert.equal(sentenceFragment(range, text), `"range":${JSON.stringify(range)},"text":${JSON.stringify(text)}`);
-  }
+test('sentence fragments written as bytes equal JSON.stringify of each sentence\'s range and text', async () => {
+  const { sentenceFragmentBytes } = await import('../../server/src/cli/analyzeJson');
+  const { spanRange } = await import('../../server/src/service/text/positions');
+  const blank = '\n'.repeat(12345);
+  const text = `${blank}Hello there. "Quoted," she said\u2028 \\ \ud800 and more ${'x'.repeat(70)}. Then \u00e9t\u00e9 came.\n`;
+  const a = analyseText('file:///w/f.txt', 1, text, { corpusFiles: 1, maxFileSize: 2_000_000 });
+  assert.ok(a.sentences.length >= 3);
+  const { bytes, ends } = sentenceFragmentBytes(a, a.sentences);
+  const dec = new TextDecoder();
+  a.sentences.forEach((s, k) => {
+    const got = dec.decode(bytes.subarray(k ? ends[k - 1] : 0, ends[k]));
+    assert.equal(got, `"range":${JSON.stringify(spanRange(a.lines, s))},"text":${JSON.stringify(s.text)}`);
+  });
+  assert.equal(ends[ends.length - 1], bytes.length);
 });
 
 test('a batch of matches tails handed over in a shared slot comes back whole, in order, when it overflows too', async () => {

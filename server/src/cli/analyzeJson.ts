@@ -1,5 +1,6 @@
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import type { SeedAnalysis } from '../service/analysis';
+import type { Sentence } from '../service/types';
 import { spanRange } from '../service/text/positions';
 import { ownCopy } from '../service/text/ownCopy';
 
@@ -86,7 +87,7 @@ function putInt(n: number): void {
   for (let p = at; n > 0; n = Math.floor(n / 10)) out[--p] = 48 + (n % 10);
 }
 
-/** `"range":` … of an LSP range, as JSON.stringify writes it */
+/** `"range":{…}` of an LSP range, as JSON.stringify writes it */
 function putRange(r: Range): void {
   putBytes(RANGE_START);
   putInt(r.start.line);
@@ -101,7 +102,7 @@ function putRange(r: Range): void {
 const RANGE_START = utf8.encode('"range":{"start":{"line":');
 const CHARACTER = utf8.encode(',"character":');
 const RANGE_END = utf8.encode('},"end":{"line":');
-const RANGE_CLOSE = utf8.encode('}}}');
+const RANGE_CLOSE = utf8.encode('}}');
 
 /**
  * JSON.stringify of a string as UTF-8, kept for the next files: a diagnostic's code and message
@@ -134,7 +135,28 @@ function putDiagnostics(diagnostics: readonly Diagnostic[]): void {
     putJsonString(d.message);
     putByte(COMMA);
     putRange(d.range);
+    putByte(CLOSE);
   }
+}
+const CLOSE = 125;
+
+const TEXT = utf8.encode(',"text":');
+
+/**
+ * The body sentences as matches show them, `"range":{...},"text":"..."` in UTF-8 (what a match
+ * says of its sentence and of its target): one buffer, sentence k ending at `ends[k]`.
+ */
+export function sentenceFragmentBytes(a: SeedAnalysis, sentences: readonly Sentence[]): { bytes: Uint8Array; ends: Int32Array } {
+  const ends = new Int32Array(sentences.length);
+  at = 0;
+  for (let k = 0; k < sentences.length; k++) {
+    const s = sentences[k];
+    putRange(spanRange(a.lines, s));
+    putBytes(TEXT);
+    putString(JSON.stringify(s.text));
+    ends[k] = at;
+  }
+  return { bytes: out.slice(0, at), ends };
 }
 
 /**

@@ -13,16 +13,6 @@ const LINKS_BATCH = 16;
 const utf8 = new TextEncoder();
 
 /**
- * A body sentence as the analyze JSON shows it, `"range":{...},"text":"..."` in UTF-8: what a
- * match says of its sentence and of its target. Made by the worker that analysed the file.
- */
-export function sentenceFragment(range: { start: { line: number; character: number }; end: { line: number; character: number } }, text: string): string {
-  // positions are non-negative integers: String gives what JSON.stringify of the range gives
-  const { start, end } = range;
-  return '"range":{"start":{"line":' + String(start.line) + ',"character":' + String(start.character) + '},"end":{"line":' + String(end.line) + ',"character":' + String(end.character) + '}},"text":' + JSON.stringify(text);
-}
-
-/**
  * The fragments of the indexed sentences, by sid, kept in a spill file (the page cache, not the
  * heap, holds them) that the link workers read: per sid its offset and length, in shared memory.
  */

@@ -11,7 +11,6 @@ import { bodySentences, type SeedAnalysis } from '../service/analysis';
 import { computeDiagnostics } from '../service/features/diagnostics';
 import { activeChromeBlocks } from '../service/features/codeActions';
 import { applyLineDeletion, linesToDelete } from '../service/edits/lineEdits';
-import { spanRange } from '../service/text/positions';
 import type { SeedWorkspace } from '../service/workspace';
 import type { SeedReviewSettings } from '../shared/settings';
 import { decodeSeedBytes, looksBinary, type SeedFileContent } from '../node/readSeedFile';
@@ -20,12 +19,9 @@ import { NearestIgnoreFiles } from './ignores';
 import { threadId } from 'node:worker_threads';
 import { forEachToken, normOf, vocabularySize } from '../service/crosslinks/normalize';
 import type { Sentence } from '../service/types';
-import { analyzedFileJsonBytes, fileLines, severityName } from './analyzeJson';
-import { sentenceFragment } from './crossLinks';
+import { analyzedFileJsonBytes, fileLines, sentenceFragmentBytes, severityName } from './analyzeJson';
 
 export type Mode = 'check' | 'analyze' | 'strip';
-
-const utf8 = new TextEncoder();
 
 export interface FileJob {
   /** position of the file in the run (results are reported in this order) */
@@ -128,7 +124,7 @@ export interface FileOutcome {
   json?: Uint8Array;
   /** analyze: the body sentences' tokens for the cross-link index (see `ThreadTokens`) */
   tokens?: ThreadTokens;
-  /** analyze: the body sentences as matches show them (`sentenceFragment`), UTF-8, sentence k ending at fragmentEnds[k] */
+  /** analyze: the body sentences as matches show them (`sentenceFragmentBytes`), UTF-8, sentence k ending at fragmentEnds[k] */
   fragments?: Uint8Array;
   fragmentEnds?: Int32Array;
   strip?: StripOutcome;
@@ -201,14 +197,9 @@ export class FileAnalyser {
         // UTF-8 here, in the worker, and handed over as bytes: the main thread only moves them
         out.json = analyzedFileJsonBytes(job.displayPath, a, diagnostics);
         const sentences = bodySentences(a);
-        const fragments = sentences.map((s) => sentenceFragment(spanRange(a.lines, s), s.text));
-        const ends = (out.fragmentEnds = new Int32Array(fragments.length));
-        let room = 0;
-        for (const f of fragments) room += 3 * f.length; // UTF-8 takes at most 3 bytes per UTF-16 unit
-        const bytes = new Uint8Array(room);
-        let end = 0;
-        fragments.forEach((f, k) => (ends[k] = end += utf8.encodeInto(f, bytes.subarray(end)).written));
-        out.fragments = bytes.subarray(0, end);
+        const fragments = sentenceFragmentBytes(a, sentences);
+        out.fragments = fragments.bytes;
+        out.fragmentEnds = fragments.ends;
         out.tokens = this.tokensOf(sentences);
         break;
       }
