@@ -24,7 +24,10 @@ export function analysisWorkerLimits(files: number): { maxYoungGenerationSizeMb:
   return { maxYoungGenerationSizeMb: files > LARGE_RUN_FILES ? 32 : 16 };
 }
 
-/** Files past which a run trades memory for time (see analysisWorkerLimits). */
+/**
+ * Files past which a run trades memory for time (see analysisWorkerLimits) and pass 1 reads with
+ * many reads in flight (see readSeedFile).
+ */
 export const LARGE_RUN_FILES = 20_000;
 
 /**
@@ -123,7 +126,10 @@ export async function* runCorpus(files: readonly CorpusFile[], opts: CorpusRunOp
     let done = 0;
     const keys: Float64Array[] = [];
     const ahead = threads * 3;
-    for await (const k of orderedBatches<FileJob, KeysOutcome>(jobs, 64, ahead, (batch) => pool.request({ type: 'keys', jobs: batch }))) {
+    // a large run reads its files with many reads in flight (see readSeedFile): its files are
+    // less likely to be in the page cache, and a cached file reads faster synchronously
+    const concurrentReads = total > LARGE_RUN_FILES;
+    for await (const k of orderedBatches<FileJob, KeysOutcome>(jobs, 64, ahead, (batch) => pool.request({ type: 'keys', jobs: batch, concurrentReads }))) {
       if (k.keys) keys.push(k.keys);
       keep(jobs[k.i], k);
       if (++done % 50 === 0 || done === total) opts.onProgress?.('reading', done, total);

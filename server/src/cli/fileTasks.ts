@@ -4,7 +4,7 @@
  * pass 2 analyses it with the service against the frozen corpus stage and returns what the
  * command needs (diagnostics, the analyze JSON and body sentences, or the stripped text).
  */
-import { readFileSync } from 'node:fs';
+import { readFile, readFileSync } from 'node:fs';
 import type { Range } from 'vscode-languageserver-types';
 import { createSeedService, type SeedService } from '../service';
 import { bodySentences, type SeedAnalysis } from '../service/analysis';
@@ -50,12 +50,31 @@ export function readSeedFileSync(job: Pick<FileJob, 'absPath' | 'displayPath'>):
   try {
     bytes = readFileSync(job.absPath);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : (e as Error).message;
-    return { ok: false, skip: { reason: 'unreadable', message: `${job.displayPath}: cannot read (${why})` } };
+    return unreadable(job, e);
   }
+  return readOutcome(job, bytes);
+}
+
+/**
+ * `readSeedFileSync`, without waiting: pass 1 only hashes what it reads, and a file the page
+ * cache no longer holds waits on the disk. Reads of a batch started together overlap those waits:
+ * at 100,000 files, pass 1 11.9 -> 8.8 s with the cache emptied first. A cached file reads faster
+ * synchronously (10,000 files, cached: pass 1 0.64 s against ~0.9 s), so only large runs read
+ * this way. The callback form: the promise one costs ~30 µs more a file.
+ */
+export function readSeedFile(job: Pick<FileJob, 'absPath' | 'displayPath'>, done: (r: ReadOutcome) => void): void {
+  readFile(job.absPath, (e, bytes) => done(e ? unreadable(job, e) : readOutcome(job, bytes)));
+}
+
+function readOutcome(job: Pick<FileJob, 'displayPath'>, bytes: Uint8Array): ReadOutcome {
   if (looksBinary(bytes)) return { ok: false, skip: { reason: 'binary', message: `${job.displayPath}: skipped, looks like a binary file` } };
   return { ok: true, content: decodeSeedBytes(bytes), bytes };
+}
+
+function unreadable(job: Pick<FileJob, 'displayPath'>, e: unknown): ReadOutcome {
+  const code = (e as NodeJS.ErrnoException).code;
+  const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : (e as Error).message;
+  return { ok: false, skip: { reason: 'unreadable', message: `${job.displayPath}: cannot read (${why})` } };
 }
 
 // ---- pass 1 ---------------------------------------------------------------------------------
@@ -69,8 +88,7 @@ export interface KeysOutcome {
   textLength: number;
 }
 
-export function lineKeysOf(job: FileJob): KeysOutcome {
-  const r = readSeedFileSync(job);
+export function lineKeysOf(job: FileJob, r: ReadOutcome = readSeedFileSync(job)): KeysOutcome {
   if (!r.ok) return { i: job.i, keys: null, hashes: null, textLength: 0 };
   const hashes = fileLineHashes(r.content.text);
   return { i: job.i, keys: distinctLineKeys(hashes), hashes, textLength: r.content.text.length };

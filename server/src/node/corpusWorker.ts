@@ -4,7 +4,7 @@
  * Files are read here, so their text never crosses threads.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { FileAnalyser, lineKeysOf, type AnalyseOptions, type FileJob, type FileOutcome } from '../cli/fileTasks';
+import { FileAnalyser, lineKeysOf, readSeedFile, type AnalyseOptions, type KeysOutcome, type FileJob, type FileOutcome } from '../cli/fileTasks';
 import { RecurrenceTable, fileLineKeys, type RecurrenceTableData } from '../service/corpus';
 import { digestFile, packDigest, type DigestJob, type PackedDigest } from '../service/corpusIndex';
 import { readSeedText } from './readSeedFile';
@@ -47,7 +47,7 @@ function packOutcome(o: FileOutcome): ArrayBuffer | null {
 }
 
 export type WorkerRequest =
-  | { id: number; type: 'keys'; jobs: FileJob[] }
+  | { id: number; type: 'keys'; jobs: FileJob[]; concurrentReads: boolean }
   | { id: number; type: 'init'; options: AnalyseOptions }
   | { id: number; type: 'analyse'; jobs: FileJob[] }
   | { id: number; type: 'indexKeys'; uris: string[] }
@@ -71,8 +71,28 @@ port.on('message', (msg: WorkerRequest) => {
   try {
     switch (msg.type) {
       case 'keys': {
-        const out = msg.jobs.map(lineKeysOf);
-        port.postMessage({ id: msg.id, result: out }, out.flatMap((o) => (o.keys && o.hashes ? [o.keys.buffer as ArrayBuffer, o.hashes.buffer as ArrayBuffer] : [])));
+        const { id, jobs } = msg;
+        const out: KeysOutcome[] = new Array(jobs.length);
+        const answer = () => port.postMessage({ id, result: out }, out.flatMap((o) => (o.keys && o.hashes ? [o.keys.buffer as ArrayBuffer, o.hashes.buffer as ArrayBuffer] : [])));
+        if (!msg.concurrentReads) {
+          jobs.forEach((job, k) => (out[k] = lineKeysOf(job)));
+          answer();
+          break;
+        }
+        // the batch's files read all at once (see readSeedFile), each hashed as it comes; the
+        // answer goes when all are: answers are matched to requests by id, so batches may overlap
+        let left = jobs.length;
+        if (left === 0) answer();
+        jobs.forEach((job, k) =>
+          readSeedFile(job, (r) => {
+            try {
+              out[k] = lineKeysOf(job, r);
+              if (--left === 0) answer();
+            } catch (e) {
+              fail(id, e);
+            }
+          }),
+        );
         break;
       }
       case 'init':
@@ -129,6 +149,11 @@ port.on('message', (msg: WorkerRequest) => {
       }
     }
   } catch (e) {
-    port.postMessage({ id: msg.id, error: e instanceof Error ? `${e.message}\n${e.stack}` : String(e) });
+    fail(msg.id, e);
   }
 });
+
+/** Answers request `id` with the error (its stack for --debug). */
+function fail(id: number, e: unknown): void {
+  port.postMessage({ id, error: e instanceof Error ? `${e.message}\n${e.stack}` : String(e) });
+}
