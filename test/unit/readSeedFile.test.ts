@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { lineKeysOf, readSeedFile, readSeedFileSync, type ReadOutcome } from '../../server/src/cli/fileTasks';
+import { lineKeysOf, readSeedFiles, readSeedFileSync } from '../../server/src/cli/fileTasks';
 
 // pass 1 of a large run reads with callbacks, a small one synchronously: the same outcome either way
 test('a seed file read without waiting gives what the synchronous read gives, errors and skips too', async () => {
@@ -18,7 +18,7 @@ test('a seed file read without waiting gives what the synchronous read gives, er
     for (const [name, body] of Object.entries(files)) writeFileSync(path.join(dir, name), body);
     mkdirSync(path.join(dir, 'folder.txt'));
     const jobs = [...Object.keys(files), 'folder.txt', 'missing.txt'].map((name, i) => ({ i, uri: `file:///${name}`, absPath: path.join(dir, name), displayPath: name }));
-    const read = await Promise.all(jobs.map((job) => new Promise<ReadOutcome>((resolve) => readSeedFile(job, resolve))));
+    const read = await readSeedFiles(jobs);
     jobs.forEach((job, k) => {
       const sync = readSeedFileSync(job);
       assert.deepEqual(read[k], sync, job.displayPath);

@@ -66,6 +66,21 @@ export function readSeedFile(job: Pick<FileJob, 'absPath' | 'displayPath'>, done
   readFile(job.absPath, (e, bytes) => done(e ? unreadable(job, e) : readOutcome(job, bytes)));
 }
 
+/** `readSeedFile` of each job, all started at once; resolves when all are read. */
+export function readSeedFiles(jobs: readonly Pick<FileJob, 'absPath' | 'displayPath'>[]): Promise<ReadOutcome[]> {
+  return new Promise((resolve) => {
+    const out: ReadOutcome[] = new Array(jobs.length);
+    let left = jobs.length;
+    if (left === 0) resolve(out);
+    jobs.forEach((job, k) =>
+      readSeedFile(job, (r) => {
+        out[k] = r;
+        if (--left === 0) resolve(out);
+      }),
+    );
+  });
+}
+
 function readOutcome(job: Pick<FileJob, 'displayPath'>, bytes: Uint8Array): ReadOutcome {
   if (looksBinary(bytes)) return { ok: false, skip: { reason: 'binary', message: `${job.displayPath}: skipped, looks like a binary file` } };
   return { ok: true, content: decodeSeedBytes(bytes), bytes };

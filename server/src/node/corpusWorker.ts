@@ -4,7 +4,7 @@
  * Files are read here, so their text never crosses threads.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { FileAnalyser, lineKeysOf, readSeedFile, type AnalyseOptions, type KeysOutcome, type FileJob, type FileOutcome } from '../cli/fileTasks';
+import { FileAnalyser, lineKeysOf, readSeedFiles, type AnalyseOptions, type KeysOutcome, type FileJob, type FileOutcome } from '../cli/fileTasks';
 import { RecurrenceTable, fileLineKeys, type RecurrenceTableData } from '../service/corpus';
 import { digestFile, packDigest, type DigestJob, type PackedDigest } from '../service/corpusIndex';
 import { readSeedText } from './readSeedFile';
@@ -72,46 +72,20 @@ port.on('message', (msg: WorkerRequest) => {
     switch (msg.type) {
       case 'keys': {
         const { id, jobs } = msg;
-        const out: KeysOutcome[] = new Array(jobs.length);
-        const answer = () => port.postMessage({ id, result: out }, out.flatMap((o) => (o.keys && o.hashes ? [o.keys.buffer as ArrayBuffer, o.hashes.buffer as ArrayBuffer] : [])));
-        if (!msg.concurrentReads) {
-          jobs.forEach((job, k) => (out[k] = lineKeysOf(job)));
-          answer();
-          break;
-        }
-        // the batch's files read all at once (see readSeedFile), each hashed as it comes; the
-        // answer goes when all are: answers are matched to requests by id, so batches may overlap
-        let left = jobs.length;
-        if (left === 0) answer();
-        jobs.forEach((job, k) =>
-          readSeedFile(job, (r) => {
-            try {
-              out[k] = lineKeysOf(job, r);
-              if (--left === 0) answer();
-            } catch (e) {
-              fail(id, e);
-            }
-          }),
-        );
+        const answer = (out: KeysOutcome[]) => port.postMessage({ id, result: out }, out.flatMap((o) => (o.keys && o.hashes ? [o.keys.buffer as ArrayBuffer, o.hashes.buffer as ArrayBuffer] : [])));
+        if (!msg.concurrentReads) answer(jobs.map((job) => lineKeysOf(job)));
+        // the batch's files read all at once (see readSeedFile), then hashed; answers are matched
+        // to requests by id, so batches may overlap
+        else readSeedFiles(jobs).then((read) => answer(jobs.map((job, k) => lineKeysOf(job, read[k])))).catch((e: unknown) => fail(id, e));
         break;
       }
       case 'init':
         analyser = new FileAnalyser(msg.options);
         port.postMessage({ id: msg.id, result: null });
         break;
-      case 'analyse': {
-        const out = msg.jobs.map((j) => analyser!.run(j));
-        const transfer: ArrayBuffer[] = [];
-        for (const o of out) {
-          const packed = packOutcome(o);
-          if (packed) transfer.push(packed);
-          const b = o.strip?.output;
-          // transfer only buffers the output owns outright (not a view into a pooled buffer)
-          if (b && b.byteOffset === 0 && b.byteLength === b.buffer.byteLength && b.buffer instanceof ArrayBuffer) transfer.push(b.buffer);
-        }
-        port.postMessage({ id: msg.id, result: out }, transfer);
+      case 'analyse':
+        answerAnalysed(msg.id, msg.jobs.map((j) => analyser!.run(j)));
         break;
-      }
       case 'indexKeys': {
         const out = msg.uris.map((uri) => {
           const text = readSeedText(uri);
@@ -152,6 +126,19 @@ port.on('message', (msg: WorkerRequest) => {
     fail(msg.id, e);
   }
 });
+
+/** Sends a batch's analyze outcomes, each outcome's arrays moved into one transferred buffer. */
+function answerAnalysed(id: number, out: FileOutcome[]): void {
+  const transfer: ArrayBuffer[] = [];
+  for (const o of out) {
+    const packed = packOutcome(o);
+    if (packed) transfer.push(packed);
+    const b = o.strip?.output;
+    // transfer only buffers the output owns outright (not a view into a pooled buffer)
+    if (b && b.byteOffset === 0 && b.byteLength === b.buffer.byteLength && b.buffer instanceof ArrayBuffer) transfer.push(b.buffer);
+  }
+  port.postMessage({ id, result: out }, transfer);
+}
 
 /** Answers request `id` with the error (its stack for --debug). */
 function fail(id: number, e: unknown): void {
