@@ -86,6 +86,13 @@ export interface FrozenSentenceIndex {
   pSid: Int32Array;
   pKey: Int32Array;
   /**
+   * With deferred postings: each sid's keys as `forKeys` gives them, `keys[keyStart[sid] ..
+   * keyStart[sid + 1])` (the keys recorded when the sentence was added), so a walk reads them
+   * rather than making them again from the tokens.
+   */
+  keys?: Int32Array;
+  keyStart?: Int32Array;
+  /**
    * Per sid, the first sid with the same tokens (ids and flags): syndicated copies share one, and
    * the score of a pair depends on the two token lists only, so each pair of distinct lists is
    * scored once (see `scores`).
@@ -398,7 +405,7 @@ export class SentenceIndex {
    * `postingsByBucket` from the recorded keys: what the chains would hold (every sentence's keys,
    * newest first) in the same layout. The bucket count is the one the chains would have grown to.
    */
-  private recordedPostingsByBucket(): { bucketBits: number; bucketStart: Int32Array; pSid: Int32Array; pKey: Int32Array } {
+  private recordedPostingsByBucket(): { bucketBits: number; bucketStart: Int32Array; pSid: Int32Array; pKey: Int32Array; keys: Int32Array; keyStart: Int32Array } {
     const n = this.keyLen;
     let bits = this.bucketBits;
     while (n > 4 << bits && bits < 24) bits += 2;
@@ -432,7 +439,10 @@ export class SentenceIndex {
       scratch.key.set(pKey.subarray(start, end));
       scratch.groupInto(len, pSid, pKey, start);
     }
-    return { bucketBits: bits, bucketStart, pSid, pKey };
+    // the recorded keys themselves, sid after sid, for the walks
+    const keyStart = new Int32Array(new SharedArrayBuffer((this.sidCount + 1) * 4));
+    for (let sid = 0; sid < this.sidCount; sid++) keyStart[sid + 1] = keyStart[sid] + this.sKeys[sid];
+    return { bucketBits: bits, bucketStart, pSid, pKey, keys: sharedCopy(this.keyPool, n), keyStart };
   }
 
   /** The postings as FrozenSentenceIndex lays them out, in shared memory. */
@@ -511,6 +521,8 @@ export class SentenceIndex {
     x.pKey = d.pKey;
     x.postings = d.pKey.length;
     x.frozenFiles = d;
+    x.frozenKeys = d.keys;
+    x.keyStart = d.keyStart;
     x.canon = d.canon;
     x.scores = new SharedScoreTable(d.scores);
     x.copies = new Int32Array(d.sidCount);
@@ -520,6 +532,9 @@ export class SentenceIndex {
   }
 
   private frozenFiles: FrozenSentenceIndex | undefined;
+  /** frozen with deferred postings: each sid's keys (see FrozenSentenceIndex.keys) */
+  private frozenKeys: Int32Array | undefined;
+  private keyStart: Int32Array | undefined;
   /** deferred postings (see SentenceIndexOptions.deferPostings): the sentences' keys, sid after sid */
   private readonly deferPostings: boolean;
   private keyPool: Int32Array = new Int32Array(1 << 16);
@@ -651,6 +666,15 @@ export class SentenceIndex {
     });
   }
 
+  /** `forKeys`, read from the keys recorded when they were (a frozen index with deferred postings). */
+  private eachKey(sid: number, each: (key: number) => void): number {
+    const keys = this.frozenKeys, keyStart = this.keyStart;
+    if (!keys || !keyStart) return this.forKeys(sid, each);
+    const start = keyStart[sid], end = keyStart[sid + 1];
+    for (let k = start; k < end; k++) each(keys[k]);
+    return end - start;
+  }
+
   /** Content-word bigram keys of a sentence, deduplicated, passed to `each`. */
   private forKeys(sid: number, each: (key: number) => void): number {
     const off = this.sOff[sid], end = off + this.sLen[sid];
@@ -776,7 +800,7 @@ export class SentenceIndex {
       // each key's postings are one stretch: find them all, then count in a table sized to them
       const ranges = this.rangeScratch;
       let total = 0;
-      nKeys = this.forKeys(sid, (key) => {
+      nKeys = this.eachKey(sid, (key) => {
         const b = key & mask;
         let q = byBucket[b];
         const end = byBucket[b + 1];
