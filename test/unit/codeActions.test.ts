@@ -104,3 +104,12 @@ test('a block hash (fix anchors, ignores) is the hash of its lines joined by \\n
   // pinned: anchors written into .seedreview.json files by earlier versions keep matching
   assert.equal(hashText('Menu\nHome'), '93083f27');
 });
+
+test('a hash is written as 8 lower-case hex digits, leading zeros kept', async () => {
+  const { hashText } = await import('../../server/src/service/edits/lineEdits');
+  const { textHash } = await import('../../server/src/service/text/hash');
+  for (let k = 0; k < 2000; k++) {
+    const s = `line ${k} \u00e9${'x'.repeat(k % 17)}`;
+    assert.equal(hashText(s), (textHash(s) >>> 0).toString(16).padStart(8, '0'), s);
+  }
+});
