@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { analyseText } from '../../server/src/service/analysis';
 import { computeDiagnostics } from '../../server/src/service/features/diagnostics';
 import { resolveSettings } from '../../server/src/shared/settings';
-import { analyzedFileJsonBytes, toAnalyzedFileJson } from '../../server/src/cli/analyzeJson';
+import { analyzedFileBytes, toAnalyzedFileJson } from '../../server/src/cli/analyzeJson';
 import { readSeed, SEED_000, SEED_003 } from '../helpers';
 
 // the analyze JSON's lines[] are written as bytes for speed: they must stay the text of the object
@@ -19,25 +19,29 @@ test('analyze JSON written as bytes equals JSON.stringify of the file object', (
     const a = analyseText(`file:///w/${encodeURIComponent(path)}`, 1, text, { corpusFiles: 1, maxFileSize: 2_000_000 });
     const diagnostics = computeDiagnostics(a, settings);
     const expected = JSON.stringify(toAnalyzedFileJson(path, a, diagnostics, []));
-    assert.equal(new TextDecoder().decode(analyzedFileJsonBytes(path, a, diagnostics)), expected, path);
-    assert.deepEqual(analyzedFileJsonBytes(path, a, diagnostics), new TextEncoder().encode(expected), `${path}: the same bytes`);
+    const { bytes, jsonLength } = analyzedFileBytes(path, a, diagnostics, []);
+    assert.equal(jsonLength, bytes.length);
+    assert.equal(new TextDecoder().decode(bytes), expected, path);
+    assert.deepEqual(bytes, new TextEncoder().encode(expected), `${path}: the same bytes`);
   }
 });
 
-test('sentence fragments written as bytes equal JSON.stringify of each sentence\'s range and text', async () => {
-  const { sentenceFragmentBytes } = await import('../../server/src/cli/analyzeJson');
+test('sentence fragments written as bytes, after the file\'s JSON, equal JSON.stringify of each sentence\'s range and text', async () => {
+  const { analyzedFileBytes } = await import('../../server/src/cli/analyzeJson');
   const { spanRange } = await import('../../server/src/service/text/positions');
   const blank = '\n'.repeat(12345);
   const text = `${blank}Hello there. "Quoted," she said\u2028 \\ \ud800 and more ${'x'.repeat(70)}. Then \u00e9t\u00e9 came.\n`;
   const a = analyseText('file:///w/f.txt', 1, text, { corpusFiles: 1, maxFileSize: 2_000_000 });
   assert.ok(a.sentences.length >= 3);
-  const { bytes, ends } = sentenceFragmentBytes(a, a.sentences);
+  const written = analyzedFileBytes('f.txt', a, [], a.sentences);
+  const json = written.bytes.subarray(0, written.jsonLength), fragments = written.bytes.subarray(written.jsonLength), ends = written.ends;
   const dec = new TextDecoder();
+  assert.equal(dec.decode(json), JSON.stringify(toAnalyzedFileJson('f.txt', a, [], [])), 'the file\'s JSON first');
   a.sentences.forEach((s, k) => {
-    const got = dec.decode(bytes.subarray(k ? ends[k - 1] : 0, ends[k]));
+    const got = dec.decode(fragments.subarray(k ? ends[k - 1] : 0, ends[k]));
     assert.equal(got, `"range":${JSON.stringify(spanRange(a.lines, s))},"text":${JSON.stringify(s.text)}`);
   });
-  assert.equal(ends[ends.length - 1], bytes.length);
+  assert.equal(ends[ends.length - 1], fragments.length);
 });
 
 test('a batch of matches tails handed over in a shared slot comes back whole, in order, when it overflows too', async () => {

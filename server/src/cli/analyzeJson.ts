@@ -144,32 +144,42 @@ const TEXT = utf8.encode(',"text":');
 
 /**
  * The body sentences as matches show them, `"range":{...},"text":"..."` in UTF-8 (what a match
- * says of its sentence and of its target): one buffer, sentence k ending at `ends[k]`.
+ * says of its sentence and of its target), written on; sentence k ends `ends[k]` bytes after
+ * where the first starts.
  */
-export function sentenceFragmentBytes(a: SeedAnalysis, sentences: readonly Sentence[]): { bytes: Uint8Array; ends: Int32Array } {
-  const ends = new Int32Array(sentences.length);
-  at = 0;
+function putSentenceFragments(a: SeedAnalysis, sentences: readonly Sentence[], ends: Int32Array): void {
+  const start = at;
   for (let k = 0; k < sentences.length; k++) {
     const s = sentences[k];
     putRange(spanRange(a.lines, s));
     putBytes(TEXT);
     putString(JSON.stringify(s.text));
-    ends[k] = at;
+    ends[k] = at - start;
   }
-  return { bytes: out.slice(0, at), ends };
 }
 
 /**
- * `JSON.stringify(toAnalyzedFileJson(displayPath, a, diagnostics, []))` as UTF-8, the same bytes,
- * written straight into a buffer: the `lines` entries (one per line of the file, most of the
- * JSON) from a byte string per kind and rule (short fixed lists) and the line number's digits,
- * rather than made as objects, then as text, then encoded; the rest encoded in place.
+ * A file's analyze output as UTF-8, written into one buffer, kept for the next file (the view is
+ * valid until then): first `JSON.stringify(toAnalyzedFileJson(displayPath, a, diagnostics, []))`,
+ * the same bytes, `jsonLength` of them; then the fragments of `sentences` (see
+ * putSentenceFragments), fragment k ending `ends[k]` bytes after the JSON. Written straight as
+ * bytes: the `lines` entries (one per line of the file, most of the JSON) from a byte string per
+ * kind and rule (short fixed lists) and the line number's digits, rather than made as objects,
+ * then as text, then encoded; the rest encoded in place.
  */
-export function analyzedFileJsonBytes(displayPath: string, a: SeedAnalysis, diagnostics: Diagnostic[]): Uint8Array {
+export function analyzedFileBytes(displayPath: string, a: SeedAnalysis, diagnostics: Diagnostic[], sentences: readonly Sentence[]): { bytes: Uint8Array; jsonLength: number; ends: Int32Array } {
+  at = 0;
+  putFileJson(displayPath, a, diagnostics);
+  const jsonLength = at;
+  const ends = new Int32Array(sentences.length);
+  putSentenceFragments(a, sentences, ends);
+  return { bytes: out.subarray(0, at), jsonLength, ends };
+}
+
+function putFileJson(displayPath: string, a: SeedAnalysis, diagnostics: Diagnostic[]): void {
   const { header, quotes } = toAnalyzedFileJson(displayPath, a, [], [], false);
   const lines = fileLines(a);
   const kinds = a.chrome.kinds, rules = a.chrome.rules;
-  at = 0;
   putString(`{"path":${JSON.stringify(displayPath)},"header":${JSON.stringify(header)},"lines":[`);
   for (let k = 0; k < lines.length; k++) {
     const i = lines[k].index;
@@ -186,7 +196,6 @@ export function analyzedFileJsonBytes(displayPath: string, a: SeedAnalysis, diag
   putString('],"diagnostics":[');
   putDiagnostics(diagnostics);
   putString(`],"quotes":${JSON.stringify(quotes)},"matches":[]}`);
-  return out.slice(0, at);
 }
 
 export function toAnalyzedFileJson(

@@ -19,7 +19,7 @@ import { NearestIgnoreFiles } from './ignores';
 import { threadId } from 'node:worker_threads';
 import { forEachToken, normOf, vocabularySize } from '../service/crosslinks/normalize';
 import type { Sentence } from '../service/types';
-import { analyzedFileJsonBytes, fileLines, sentenceFragmentBytes, severityName } from './analyzeJson';
+import { analyzedFileBytes, fileLines, severityName } from './analyzeJson';
 
 export type Mode = 'check' | 'analyze' | 'strip';
 
@@ -226,14 +226,23 @@ export class FileAnalyser {
         }));
         break;
       case 'analyze': {
-        const diagnostics = computeDiagnostics(a, settings, this.ignores);
         // UTF-8 here, in the worker, and handed over as bytes: the main thread only moves them
-        out.json = analyzedFileJsonBytes(job.displayPath, a, diagnostics);
         const sentences = bodySentences(a);
-        const fragments = sentenceFragmentBytes(a, sentences);
-        out.fragments = fragments.bytes;
-        out.fragmentEnds = fragments.ends;
-        out.tokens = this.tokensOf(sentences);
+        const written = analyzedFileBytes(job.displayPath, a, computeDiagnostics(a, settings, this.ignores), sentences);
+        const tokens = this.tokensOf(sentences);
+        // the outcome's arrays copied once, into one buffer a worker transfers whole; the Int32Arrays
+        // first, at offsets that are multiples of 4
+        const k = sentences.length, n = tokens.ids.length, bytes = written.bytes;
+        const buf = new ArrayBuffer(4 * (2 * k + n) + n + bytes.length);
+        const put = <T extends Int32Array | Uint8Array>(view: T, from: ArrayLike<number>): T => (view.set(from), view);
+        out.fragmentEnds = put(new Int32Array(buf, 0, k), written.ends);
+        tokens.ids = put(new Int32Array(buf, 4 * k, n), tokens.ids);
+        tokens.counts = put(new Int32Array(buf, 4 * (k + n), k), tokens.counts);
+        tokens.flags = put(new Uint8Array(buf, 4 * (2 * k + n), n), tokens.flags);
+        const all = put(new Uint8Array(buf, 4 * (2 * k + n) + n, bytes.length), bytes);
+        out.json = all.subarray(0, written.jsonLength);
+        out.fragments = all.subarray(written.jsonLength);
+        out.tokens = tokens;
         break;
       }
       case 'strip':
@@ -246,7 +255,10 @@ export class FileAnalyser {
   /** Vocabulary ids of this thread already sent with an outcome. */
   private sentWords = 0;
 
-  /** The sentences' tokens as `forEachToken` gives them, with the words new since the last outcome. */
+  /**
+   * The sentences' tokens as `forEachToken` gives them, with the words new since the last outcome;
+   * `ids` and `flags` are views of scratch arrays, valid until the next call.
+   */
   private tokensOf(sentences: readonly Sentence[]): ThreadTokens {
     let n = 0;
     const counts = new Int32Array(sentences.length);
@@ -267,7 +279,7 @@ export class FileAnalyser {
     const firstWord = this.sentWords;
     const words: string[] = [];
     for (const size = vocabularySize(); this.sentWords < size; this.sentWords++) words.push(normOf(this.sentWords));
-    return { thread: threadId, firstWord, words, ids: this.tokenIds.slice(0, n), flags: this.tokenFlags.slice(0, n), counts };
+    return { thread: threadId, firstWord, words, ids: this.tokenIds.subarray(0, n), flags: this.tokenFlags.subarray(0, n), counts };
   }
 
   /** scratch for `tokensOf` */

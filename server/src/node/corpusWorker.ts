@@ -13,37 +13,17 @@ import type { FrozenSentenceIndex } from '../service/crosslinks/sentenceIndex';
 import { FrozenLinks, type FrozenFragments } from '../cli/crossLinks';
 
 /**
- * An analyze outcome's arrays (its JSON, fragments and their ends, tokens) moved into one buffer,
- * as views of it, so one buffer crosses to the main thread rather than six (the clone keeps
- * views of one buffer as views of one buffer). Returns the buffer to transfer.
+ * The buffer an analyze outcome's arrays (its JSON, fragments and their ends, tokens) are views
+ * of, to transfer: FileAnalyser.run makes them in one, so one buffer crosses to the main thread
+ * (the clone keeps views of one buffer as views of one buffer).
  */
-function packOutcome(o: FileOutcome): ArrayBuffer | null {
+function outcomeBuffer(o: FileOutcome): ArrayBuffer | null {
   const t = o.tokens;
-  if (!o.json && !o.fragments && !t) return null;
-  const words = [o.fragmentEnds, t?.ids, t?.counts];
-  const bytes = [t?.flags, o.json, o.fragments];
-  let size = 0;
-  for (const a of words) size += a ? a.byteLength : 0;
-  for (const a of bytes) size += a ? a.byteLength : 0;
-  const buf = new ArrayBuffer(size);
-  let at = 0;
-  const move = <T extends Int32Array | Uint8Array>(a: T | undefined): T | undefined => {
-    if (!a) return a;
-    const v = new (a.constructor as new (b: ArrayBuffer, offset: number, length: number) => T)(buf, at, a.length);
-    v.set(a as never);
-    at += a.byteLength;
-    return v;
-  };
-  // the Int32Arrays first: their offsets stay multiples of 4
-  o.fragmentEnds = move(o.fragmentEnds);
-  if (t) {
-    t.ids = move(t.ids)!;
-    t.counts = move(t.counts)!;
-    t.flags = move(t.flags)!;
-  }
-  o.json = move(o.json);
-  o.fragments = move(o.fragments);
-  return buf;
+  const arrays = [o.fragmentEnds, t?.ids, t?.counts, t?.flags, o.json, o.fragments].filter((a) => a !== undefined);
+  if (arrays.length === 0) return null;
+  const buffer = arrays[0].buffer;
+  if (!(buffer instanceof ArrayBuffer) || arrays.some((a) => a.buffer !== buffer)) throw new Error('an analyze outcome not in one buffer');
+  return buffer;
 }
 
 export type WorkerRequest =
@@ -131,7 +111,7 @@ port.on('message', (msg: WorkerRequest) => {
 function answerAnalysed(id: number, out: FileOutcome[]): void {
   const transfer: ArrayBuffer[] = [];
   for (const o of out) {
-    const packed = packOutcome(o);
+    const packed = outcomeBuffer(o);
     if (packed) transfer.push(packed);
     const b = o.strip?.output;
     // transfer only buffers the output owns outright (not a view into a pooled buffer)
