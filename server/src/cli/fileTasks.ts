@@ -157,7 +157,7 @@ export interface FileOutcome {
   json?: Uint8Array;
   /** analyze: the body sentences' tokens for the cross-link index (see `ThreadTokens`) */
   tokens?: ThreadTokens;
-  /** analyze: the body sentences as matches show them (`sentenceFragmentBytes`), UTF-8, sentence k ending at fragmentEnds[k] */
+  /** analyze: the body sentences as matches show them (`analyzedFileBytes`), UTF-8, sentence k ending at fragmentEnds[k] */
   fragments?: Uint8Array;
   fragmentEnds?: Int32Array;
   strip?: StripOutcome;

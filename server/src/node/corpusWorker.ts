@@ -54,9 +54,11 @@ port.on('message', (msg: WorkerRequest) => {
         const { id, jobs } = msg;
         const answer = (out: KeysOutcome[]) => port.postMessage({ id, result: out }, out.flatMap((o) => (o.keys && o.hashes ? [o.keys.buffer as ArrayBuffer, o.hashes.buffer as ArrayBuffer] : [])));
         if (!msg.concurrentReads) answer(jobs.map((job) => lineKeysOf(job)));
-        // the batch's files read all at once (see readSeedFile), then hashed; answers are matched
-        // to requests by id, so batches may overlap
-        else readSeedFiles(jobs).then((read) => answer(jobs.map((job, k) => lineKeysOf(job, read[k])))).catch((e: unknown) => fail(id, e));
+        else {
+          // the batch's files read all at once (see readSeedFile), then hashed; answers are
+          // matched to requests by id, so batches may overlap
+          readSeedFiles(jobs).then((read) => answer(jobs.map((job, k) => lineKeysOf(job, read[k])))).catch((e: unknown) => fail(id, e));
+        }
         break;
       }
       case 'init':
@@ -107,7 +109,7 @@ port.on('message', (msg: WorkerRequest) => {
   }
 });
 
-/** Sends a batch's analyze outcomes, each outcome's arrays moved into one transferred buffer. */
+/** Sends a batch's outcomes, transferring the buffers they own (see outcomeBuffer). */
 function answerAnalysed(id: number, out: FileOutcome[]): void {
   const transfer: ArrayBuffer[] = [];
   for (const o of out) {
