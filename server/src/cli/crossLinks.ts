@@ -215,11 +215,7 @@ export class MatchWriter {
     for (let k = 0; k < s.length; k++) this.buf[this.n++] = s.charCodeAt(k);
   }
 
-  /** `tailView`, copied out (the view is the writer's buffer, overwritten by the next call). */
-  tail(links: readonly SentenceLinkIds[]): Uint8Array | null {
-    return this.tailView(links)?.slice() ?? null;
-  }
-
+  /** The tail, as a view of the writer's buffer: valid until the next call. */
   tailView(links: readonly SentenceLinkIds[]): Uint8Array | null {
     this.n = 0;
     let k = 0;
@@ -318,10 +314,10 @@ export class CrossLinks {
   }
 
   /**
-   * The matches tail of each of `uris` (see MatchWriter.tail), in that order: written in this
-   * thread, or with `workerFile` on `threads` worker threads sharing a frozen copy of the index.
-   * A tail may be a view of shared memory that the next batches reuse: write it out (and wait
-   * for the write) before asking for the next.
+   * The matches tail of each of `uris` (see MatchWriter), in that order: written in this thread,
+   * or with `workerFile` on `threads` worker threads sharing a frozen copy of the index. A tail is
+   * a view of memory the next tails reuse (the writer's buffer, or a slot of shared memory): write
+   * it out (and wait for the write) before asking for the next.
    */
   async *matches(uris: readonly string[], opts: { workerFile?: string | null; threads: number; debug?: (message: string) => void }): AsyncGenerator<Uint8Array | null> {
     const index = this.index;
@@ -337,7 +333,7 @@ export class CrossLinks {
     if (!opts.workerFile || opts.threads < 2) {
       const links = new FrozenLinks(frozen, fragments);
       try {
-        for (const id of ids) yield links.tail(id);
+        for (const id of ids) yield links.tailView(id);
       } finally {
         links.close();
       }
@@ -373,8 +369,9 @@ export class FrozenLinks {
     this.writer = new MatchWriter(this.index, fragments);
   }
 
-  tail(fileId: number): Uint8Array | null {
-    return this.writer.tail(this.index.fileLinkIds(fileId));
+  /** The tail of one file (MatchWriter.tailView: valid until the next call). */
+  tailView(fileId: number): Uint8Array | null {
+    return this.writer.tailView(this.index.fileLinkIds(fileId));
   }
 
   /**
@@ -382,7 +379,7 @@ export class FrozenLinks {
    * does not fit goes as its own buffer.
    */
   tailsInto(fileIds: readonly number[], slot: SharedArrayBuffer): LinkTails {
-    return packTails(fileIds.length, (k) => this.writer.tailView(this.index.fileLinkIds(fileIds[k])), slot);
+    return packTails(fileIds.length, (k) => this.tailView(fileIds[k]), slot);
   }
 
   close(): void {
