@@ -17,7 +17,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { textHash, tokenize, type Token } from '../server/src/service/crosslinks/normalize';
+import { tokenize, type Token } from '../server/src/service/crosslinks/normalize';
+import { textHash } from '../server/src/service/text/hash';
 import {
   DEFAULT_MIN_SCORE, LOGIT_WEIGHTS, modelScore, pairDetail, SCORE_FEATURES, scoreDetail, scoreFeatures, sequenceKey, toSeq, type ScoreDetail,
 } from '../server/src/service/crosslinks/score';

@@ -5,7 +5,8 @@ import * as path from 'node:path';
 import { SentenceIndex, WalkCounts } from '../../server/src/service/crosslinks/sentenceIndex';
 import { wordDiff } from '../../server/src/service/crosslinks/wordDiff';
 import { pairDetail, scoreSentences, sequenceKey, toSeq } from '../../server/src/service/crosslinks/score';
-import { textHash, tokenize } from '../../server/src/service/crosslinks/normalize';
+import { tokenize } from '../../server/src/service/crosslinks/normalize';
+import { textHash } from '../../server/src/service/text/hash';
 import type { Sentence } from '../../server/src/service/types';
 
 /** Sentences as a document would hold them, one per line (offsets are those of that layout). */

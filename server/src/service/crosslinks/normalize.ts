@@ -15,8 +15,6 @@ import { isStopword } from './stopwords';
 import { textHash } from '../text/hash';
 import { ownCopy } from '../text/ownCopy';
 
-export { textHash };
-
 /** The token contains a digit: a figure, a year, a count. */
 export const TOKEN_NUMBER = 1;
 /**
