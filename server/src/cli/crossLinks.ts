@@ -326,7 +326,7 @@ export class CrossLinks {
     const t0 = Date.now();
     const fragments = this.fragments.freeze(this.paths);
     const frozen = index.freeze();
-    opts.debug?.(`cross-link index frozen in ${Date.now() - t0} ms: ${frozen.live} sentences, ${frozen.pSid.length} postings, a score table of ${frozen.scores.state.length} slots`);
+    opts.debug?.(`cross-link index frozen in ${Date.now() - t0} ms: ${frozen.live} sentences, ${frozen.pSid.length} postings, a score table of ${frozen.scores.slots.length >> 2} slots`);
     // the growable index (its pools and postings grown by half again, ~45 MB at 10,000 files)
     // goes before the link stage's peak: only the frozen copy is read from here on
     this.index = undefined;

@@ -547,6 +547,15 @@ export class SentenceIndex {
   /** frozen: per canonical sid, how many sids share it, and the candidates of those walked */
   private copies: Int32Array | undefined;
   private walkAt = new Map<number, number>();
+  /** linkIdsOf's scratch: per file id, the query that last kept a link to it and where */
+  private fileStamp = new Int32Array(0);
+  private fileAt = new Int32Array(0);
+  private linkQuery = 0;
+  /** the links kept by one query, one per file (a query verifies at most MAX_VERIFY) */
+  private readonly keptTarget = new Int32Array(MAX_VERIFY);
+  private readonly keptScore = new Float64Array(MAX_VERIFY);
+  private readonly keptRelation: LinkRelation[] = new Array<LinkRelation>(MAX_VERIFY);
+  private readonly keptOrder: number[] = [];
   /** per walk kept, at walkAt(canon): its length n, then n (sid, count) pairs */
   private walkPool = new Int32Array(0);
   private walkLen = 0;
@@ -909,7 +918,16 @@ export class SentenceIndex {
 
     const weight = this.weightOf ?? corpusWeight(this.df, this.live);
     const me = this.seq(sid);
-    const best = new Map<number, LinkIds>();
+    // the best link per file: its place in the `kept*` arrays, found through a per-file stamp
+    const files = this.fileUris.length;
+    if (this.fileStamp.length < files) {
+      this.fileStamp = new Int32Array(files + (files >> 1));
+      this.fileAt = new Int32Array(this.fileStamp.length);
+    }
+    const stamp = ++this.linkQuery;
+    const fileStamp = this.fileStamp, fileAt = this.fileAt;
+    const keptTarget = this.keptTarget, keptScore = this.keptScore, keptRelation = this.keptRelation;
+    let kept = 0;
     for (const c of chosen) {
       const d = this.score(sid, me, c, weight);
       let relation: LinkRelation;
@@ -918,14 +936,32 @@ export class SentenceIndex {
         relation = this.sLen[sid] >= this.sLen[c] ? 'contains' : 'containedIn';
       } else continue;
       const f = this.sFile[c];
-      const prev = best.get(f);
-      if (prev && prev.score >= d.score) continue;
-      best.set(f, { sid, target: c, score: d.score, relation });
+      let k: number;
+      if (fileStamp[f] === stamp) {
+        k = fileAt[f];
+        if (keptScore[k] >= d.score) continue;
+      } else {
+        fileStamp[f] = stamp;
+        fileAt[f] = k = kept++;
+      }
+      keptTarget[k] = c;
+      keptScore[k] = d.score;
+      keptRelation[k] = relation;
     }
-    const uriOf = (l: LinkIds) => this.fileUris[this.sFile[l.target]]!;
-    const links = [...best.values()].sort((x, y) => y.score - x.score || (uriOf(x) < uriOf(y) ? -1 : 1));
-    const totalFiles = links.length;
-    if (links.length > this.maxFanOut) links.length = this.maxFanOut;
+    // best first; equal scores by target path (one link per file: the order is total)
+    const order = this.keptOrder;
+    order.length = kept;
+    for (let k = 0; k < kept; k++) order[k] = k;
+    if (kept > 1) {
+      const uriOf = (k: number) => this.fileUris[this.sFile[keptTarget[k]]]!;
+      order.sort((x, y) => keptScore[y] - keptScore[x] || (uriOf(x) < uriOf(y) ? -1 : 1));
+    }
+    const totalFiles = kept;
+    const links: LinkIds[] = [];
+    for (let q = 0; q < kept && q < this.maxFanOut; q++) {
+      const k = order[q];
+      links.push({ sid, target: keptTarget[k], score: keptScore[k], relation: keptRelation[k] });
+    }
     return { sid, links, totalFiles };
   }
 }
@@ -1055,26 +1091,25 @@ class BucketScratch {
   }
 }
 
-/** The memory of a SharedScoreTable, in SharedArrayBuffers. */
+/**
+ * The memory of a SharedScoreTable: one SharedArrayBuffer of 16-byte slots, so a probe reads one
+ * cache line (four parallel arrays were four misses at 100,000 files). Per slot, as int32s: [0]
+ * the state, 0 empty, -1 being written, else a + 1 (scored); [1] b, its top bit set when
+ * `contained`; then [2, 3] the score as a float64.
+ */
 export interface SharedScoreData {
-  /** per slot: 0 empty, 1 being written, 2 scored, 3 scored and `contained` */
-  state: Uint8Array;
-  a: Int32Array;
-  b: Int32Array;
+  slots: Int32Array;
   score: Float64Array;
   /** [slots taken] */
   taken: Int32Array;
 }
 
 function newScoreData(slots: number): SharedScoreData {
-  return {
-    state: new Uint8Array(new SharedArrayBuffer(slots)),
-    a: new Int32Array(new SharedArrayBuffer(4 * slots)),
-    b: new Int32Array(new SharedArrayBuffer(4 * slots)),
-    score: new Float64Array(new SharedArrayBuffer(8 * slots)),
-    taken: new Int32Array(new SharedArrayBuffer(4)),
-  };
+  const memory = new SharedArrayBuffer(16 * slots);
+  return { slots: new Int32Array(memory), score: new Float64Array(memory), taken: new Int32Array(new SharedArrayBuffer(4)) };
 }
+
+const CONTAINED_BIT = 1 << 31;
 
 /**
  * Scores of pairs (a < b), one open-addressing table in shared memory for every thread reading a
@@ -1091,9 +1126,10 @@ class SharedScoreTable {
   private readonly out = { score: 0, contained: false };
 
   constructor(private readonly d: SharedScoreData) {
-    this.bits = Math.log2(d.state.length);
-    this.mask = d.state.length - 1;
-    this.room = (3 * d.state.length) >> 2;
+    const n = d.slots.length >> 2;
+    this.bits = Math.log2(n);
+    this.mask = n - 1;
+    this.room = (3 * n) >> 2;
   }
 
   private first(a: number, b: number): number {
@@ -1102,35 +1138,34 @@ class SharedScoreTable {
 
   /** The slot holding the pair's score, or -1. */
   find(a: number, b: number): number {
-    const { state, a: as, b: bs } = this.d;
+    const slots = this.d.slots;
     for (let i = this.first(a, b); ; i = (i + 1) & this.mask) {
-      const st = Atomics.load(state, i);
+      const st = Atomics.load(slots, 4 * i);
       if (st === 0) return -1;
-      if (st >= 2 && as[i] === a && bs[i] === b) return i;
+      if (st === a + 1 && (slots[4 * i + 1] & ~CONTAINED_BIT) === b) return i;
     }
   }
 
   /** The score in `slot` (one object, overwritten by the next call). */
   detail(slot: number): { score: number; contained: boolean } {
-    this.out.score = this.d.score[slot];
-    this.out.contained = this.d.state[slot] === 3;
+    this.out.score = this.d.score[2 * slot + 1];
+    this.out.contained = this.d.slots[4 * slot + 1] < 0;
     return this.out;
   }
 
   put(a: number, b: number, score: number, contained: boolean): void {
-    const d = this.d;
+    const d = this.d, slots = d.slots;
     if (Atomics.load(d.taken, 0) >= this.room) return;
     for (let i = this.first(a, b); ; i = (i + 1) & this.mask) {
-      const st = Atomics.compareExchange(d.state, i, 0, 1);
+      const st = Atomics.compareExchange(slots, 4 * i, 0, -1);
       if (st === 0) {
-        d.a[i] = a;
-        d.b[i] = b;
-        d.score[i] = score;
-        Atomics.store(d.state, i, contained ? 3 : 2);
+        slots[4 * i + 1] = contained ? b | CONTAINED_BIT : b;
+        d.score[2 * i + 1] = score;
+        Atomics.store(slots, 4 * i, a + 1);
         Atomics.add(d.taken, 0, 1);
         return;
       }
-      if (st >= 2 && d.a[i] === a && d.b[i] === b) return;
+      if (st === a + 1 && (slots[4 * i + 1] & ~CONTAINED_BIT) === b) return;
     }
   }
 }
