@@ -230,16 +230,26 @@ export class MatchWriter {
     this.put(this.reader.get(sid));
   }
 
-  /** The tail, as a view of the writer's buffer: valid until the next call. */
-  tailView(links: readonly SentenceLinkIds[]): Uint8Array | null {
+  /**
+   * Reads the fragments the tails of `files` (each file's links) show, in one go: the copies of a
+   * story are often files next to each other, so a batch of files shows many fragments more than
+   * once. `tailView` then writes any of these files' tails.
+   */
+  load(files: readonly (readonly SentenceLinkIds[])[]): void {
     let k = 0;
-    for (const m of links) {
-      if (!m.links.length) continue;
-      k = this.need(m.sid, k);
-      for (const l of m.links) k = this.need(l.target, k);
+    for (const links of files) {
+      for (const m of links) {
+        if (!m.links.length) continue;
+        k = this.need(m.sid, k);
+        for (const l of m.links) k = this.need(l.target, k);
+      }
     }
-    if (k === 0) return null;
-    this.reader.load(this.needed, k);
+    if (k > 0) this.reader.load(this.needed, k);
+  }
+
+  /** The tail of links loaded last (see `load`), as a view of the writer's buffer: valid until the next call. */
+  tailView(links: readonly SentenceLinkIds[]): Uint8Array | null {
+    if (!links.some((m) => m.links.length > 0)) return null;
     this.n = 0;
     let first = true;
     for (const m of links) {
@@ -380,7 +390,9 @@ export class FrozenLinks {
 
   /** The tail of one file (MatchWriter.tailView: valid until the next call). */
   tailView(fileId: number): Uint8Array | null {
-    return this.writer.tailView(this.index.fileLinkIds(fileId));
+    const links = this.index.fileLinkIds(fileId);
+    this.writer.load([links]);
+    return this.writer.tailView(links);
   }
 
   /**
@@ -388,7 +400,9 @@ export class FrozenLinks {
    * does not fit goes as its own buffer.
    */
   tailsInto(fileIds: readonly number[], slot: SharedArrayBuffer): LinkTails {
-    return packTails(fileIds.length, (k) => this.tailView(fileIds[k]), slot);
+    const links = fileIds.map((id) => this.index.fileLinkIds(id));
+    this.writer.load(links);
+    return packTails(fileIds.length, (k) => this.writer.tailView(links[k]), slot);
   }
 
   close(): void {
