@@ -204,6 +204,13 @@ export class SentenceIndex {
   private keyScratch: Int32Array = new Int32Array(256);
   /** per key of a frozen walk, its postings' stretch [from, to) */
   private readonly rangeScratch: number[] = [];
+  /** probeScores' scratch: per candidate, its pair (canonical sids, the lower first) and slot */
+  private probeA = new Int32Array(64);
+  private probeB = new Int32Array(64);
+  private probeSlot = new Int32Array(64);
+  /** candidatesOf's scratch: per key of the sentence walked, its bucket's postings */
+  private bucketLo = new Int32Array(64);
+  private bucketHi = new Int32Array(64);
   // per query scratch
   private readonly met = new WalkCounts();
 
@@ -675,15 +682,6 @@ export class SentenceIndex {
     });
   }
 
-  /** `forKeys`, read from the keys recorded when they were (a frozen index with deferred postings). */
-  private eachKey(sid: number, each: (key: number) => void): number {
-    const keys = this.frozenKeys, keyStart = this.keyStart;
-    if (!keys || !keyStart) return this.forKeys(sid, each);
-    const start = keyStart[sid], end = keyStart[sid + 1];
-    for (let k = start; k < end; k++) each(keys[k]);
-    return end - start;
-  }
-
   /** Content-word bigram keys of a sentence, deduplicated, passed to `each`. */
   private forKeys(sid: number, each: (key: number) => void): number {
     const off = this.sOff[sid], end = off + this.sLen[sid];
@@ -779,11 +777,40 @@ export class SentenceIndex {
     return { sentence, links, totalFiles: m.totalFiles };
   }
 
-  /** `pairDetail` of two sids (what it needs of it), from the shared table in a frozen index. */
-  private score(sid: number, me: TokenSeq, c: number, weight: TokenWeight): { score: number; contained: boolean } {
+  /**
+   * The score-table slots of the pairs of `sid` with each of `cands` (-1: not scored yet), looked
+   * up all at once: lookups that do not wait on one another, so their cache misses (the canonical
+   * sids, the table's slots: tens of MB at 100,000 files) overlap.
+   */
+  private probeScores(sid: number, cands: readonly number[]): Int32Array {
+    const scores = this.scores!, canon = this.canon!;
+    const n = cands.length;
+    if (this.probeA.length < n) {
+      this.probeA = new Int32Array(2 * n);
+      this.probeB = new Int32Array(2 * n);
+      this.probeSlot = new Int32Array(2 * n);
+    }
+    const pa = this.probeA, pb = this.probeB, slots = this.probeSlot;
+    const x = canon[sid];
+    for (let k = 0; k < n; k++) {
+      const y = canon[cands[k]];
+      pa[k] = x < y ? x : y;
+      pb[k] = x < y ? y : x;
+    }
+    for (let k = 0; k < n; k++) slots[k] = scores.find(pa[k], pb[k]);
+    return slots;
+  }
+
+  /**
+   * `pairDetail` of two sids (what it needs of it), from the shared table in a frozen index;
+   * `known` is the pair's slot when `probeScores` found it.
+   */
+  private score(sid: number, me: TokenSeq, c: number, weight: TokenWeight, known = -1): { score: number; contained: boolean } {
     const scores = this.scores;
     if (!scores) return pairDetail(me, this.sHash[sid], this.seq(c), this.sHash[c], weight);
+    if (known >= 0) return scores.detail(known);
     // the pair of canonical sids, the lower first: one entry for both directions and all copies
+    // (looked up again: another thread, or another copy of `c` in this walk, may have scored it)
     const x = this.canon![sid], y = this.canon![c];
     const a = x < y ? x : y, b = x < y ? y : x;
     const slot = scores.find(a, b);
@@ -809,17 +836,35 @@ export class SentenceIndex {
       // each key's postings are one stretch: find them all, then count in a table sized to them
       const ranges = this.rangeScratch;
       let total = 0;
-      nKeys = this.eachKey(sid, (key) => {
-        const b = key & mask;
-        let q = byBucket[b];
-        const end = byBucket[b + 1];
+      const stretch = (key: number, from: number, end: number) => {
+        let q = from;
         while (q < end && pKey[q] !== key) q++;
         let last = q;
         const stop = Math.min(end, q + MAX_POSTINGS_PER_KEY);
         while (last < stop && pKey[last] === key) last++;
         ranges.push(q, last);
         total += last - q;
-      });
+      };
+      const keys = this.frozenKeys, keyStart = this.keyStart;
+      if (keys && keyStart) {
+        // the keys' buckets first, then their postings: loads that do not wait on one another,
+        // so their cache misses (tables of 64 and 82 MB at 100,000 files) overlap
+        const from = keyStart[sid];
+        nKeys = keyStart[sid + 1] - from;
+        if (this.bucketLo.length < nKeys) {
+          this.bucketLo = new Int32Array(2 * nKeys);
+          this.bucketHi = new Int32Array(2 * nKeys);
+        }
+        const lo = this.bucketLo, hi = this.bucketHi;
+        for (let i = 0; i < nKeys; i++) {
+          const b = keys[from + i] & mask;
+          lo[i] = byBucket[b];
+          hi[i] = byBucket[b + 1];
+        }
+        for (let i = 0; i < nKeys; i++) stretch(keys[from + i], lo[i], hi[i]);
+      } else {
+        nKeys = this.forKeys(sid, (key) => stretch(key, byBucket[key & mask], byBucket[(key & mask) + 1]));
+      }
       met.start(total, this.sidCount);
       for (let r = 0; r < ranges.length; r += 2) for (let q = ranges[r]; q < ranges[r + 1]; q++) met.add(pSid[q]);
       ranges.length = 0;
@@ -928,8 +973,10 @@ export class SentenceIndex {
     const fileStamp = this.fileStamp, fileAt = this.fileAt;
     const keptTarget = this.keptTarget, keptScore = this.keptScore, keptRelation = this.keptRelation;
     let kept = 0;
-    for (const c of chosen) {
-      const d = this.score(sid, me, c, weight);
+    const known = this.scores ? this.probeScores(sid, chosen) : null;
+    for (let q = 0; q < chosen.length; q++) {
+      const c = chosen[q];
+      const d = this.score(sid, me, c, weight, known ? known[q] : -1);
       let relation: LinkRelation;
       if (d.score >= this.minScore) relation = 'same';
       else if (this.containment && d.contained) {
