@@ -163,7 +163,7 @@ const SHORT_PUT = 32;
  */
 export class MatchWriter {
   /** per file id: `,"target":{"path":` its path `,` */
-  private readonly targetBytes = new Map<number, Uint8Array>();
+  private readonly targetBytes: (Uint8Array | undefined)[] = [];
   /** per score rounded to 4 places, times 10,000: how the JSON writes it */
   private readonly scoreBytes: (Uint8Array | undefined)[] = [];
   private buf = new Uint8Array(1 << 16);
@@ -180,10 +180,10 @@ export class MatchWriter {
   }
 
   private target(fileId: number): Uint8Array {
-    let b = this.targetBytes.get(fileId);
+    let b = this.targetBytes[fileId];
     if (!b) {
       const path = this.f.paths[fileId] ?? JSON.stringify(this.index.fileUriOf(fileId));
-      this.targetBytes.set(fileId, (b = utf8.encode(`,"target":{"path":${path},`)));
+      this.targetBytes[fileId] = b = utf8.encode(`,"target":{"path":${path},`);
     }
     return b;
   }
@@ -249,9 +249,8 @@ export class MatchWriter {
 
   /** The tail of links loaded last (see `load`), as a view of the writer's buffer: valid until the next call. */
   tailView(links: readonly SentenceLinkIds[]): Uint8Array | null {
-    if (!links.some((m) => m.links.length > 0)) return null;
-    this.n = 0;
     let first = true;
+    this.n = 0;
     for (const m of links) {
       for (const l of m.links) {
         this.put(first ? FIRST_OPEN : NEXT_OPEN);
@@ -264,6 +263,7 @@ export class MatchWriter {
         this.put(RELATION_CLOSE[l.relation]);
       }
     }
+    if (first) return null;
     this.put(LIST_CLOSE);
     return this.buf.subarray(0, this.n);
   }

@@ -204,6 +204,18 @@ export class SentenceIndex {
   private keyScratch: Int32Array = new Int32Array(256);
   /** per key of a frozen walk, its postings' stretch [from, to) */
   private readonly rangeScratch: number[] = [];
+  /** a frozen index: per file id, its place in the files ordered by uri (as `<` orders strings) */
+  private fileRank: Int32Array | undefined;
+
+  private rankFiles(): Int32Array {
+    const uris = this.fileUris;
+    const ids = [...uris.keys()].filter((f) => uris[f] !== undefined);
+    ids.sort((x, y) => (uris[x]! < uris[y]! ? -1 : uris[x]! > uris[y]! ? 1 : 0));
+    const rank = new Int32Array(uris.length);
+    ids.forEach((f, k) => (rank[f] = k));
+    return rank;
+  }
+
   /** probeScores' scratch: per candidate, its pair (canonical sids, the lower first) and slot */
   private probeA = new Int32Array(64);
   private probeB = new Int32Array(64);
@@ -1000,8 +1012,15 @@ export class SentenceIndex {
     order.length = kept;
     for (let k = 0; k < kept; k++) order[k] = k;
     if (kept > 1) {
-      const uriOf = (k: number) => this.fileUris[this.sFile[keptTarget[k]]]!;
-      order.sort((x, y) => keptScore[y] - keptScore[x] || (uriOf(x) < uriOf(y) ? -1 : 1));
+      if (this.frozenFiles) {
+        // a frozen index's files never change: their order by path is worked out once
+        const rank = this.fileRank ??= this.rankFiles();
+        const rankOf = (k: number) => rank[this.sFile[keptTarget[k]]];
+        order.sort((x, y) => keptScore[y] - keptScore[x] || rankOf(x) - rankOf(y));
+      } else {
+        const uriOf = (k: number) => this.fileUris[this.sFile[keptTarget[k]]]!;
+        order.sort((x, y) => keptScore[y] - keptScore[x] || (uriOf(x) < uriOf(y) ? -1 : 1));
+      }
     }
     const totalFiles = kept;
     const links: LinkIds[] = [];
