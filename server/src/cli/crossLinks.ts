@@ -6,6 +6,7 @@ import { WorkerPool, orderedBatches } from '../node/workerPool';
 import type { ThreadTokens } from './fileTasks';
 import { CLI_WORKER_LIMITS } from './corpusRun';
 import { Spill, readInto } from './spill';
+import { dumpLinks } from './linksDump';
 
 /** Files per request when links are read on worker threads. */
 const LINKS_BATCH = 16;
@@ -345,6 +346,9 @@ export class CrossLinks {
     const t0 = Date.now();
     const fragments = this.fragments.freeze(this.paths);
     const frozen = index.freeze();
+    // a developer's copy of the link stage's input, for bench/links.ts
+    const dump = process.env.SEED_REVIEW_DUMP_LINKS;
+    if (dump) dumpLinks(dump, frozen, fragments, ids);
     opts.debug?.(`cross-link index frozen in ${Date.now() - t0} ms: ${frozen.live} sentences, ${frozen.pSid.length} postings, a score table of ${frozen.scores.slots.length >> 2} slots`);
     // the growable index (its pools and postings grown by half again, ~45 MB at 10,000 files)
     // goes before the link stage's peak: only the frozen copy is read from here on

@@ -1170,7 +1170,8 @@ export interface SharedScoreData {
   taken: Int32Array;
 }
 
-function newScoreData(slots: number): SharedScoreData {
+/** An empty score table of `slots` slots (a power of two). */
+export function newScoreData(slots: number): SharedScoreData {
   const memory = new SharedArrayBuffer(16 * slots);
   return { slots: new Int32Array(memory), score: new Float64Array(memory), taken: new Int32Array(new SharedArrayBuffer(4)) };
 }
