@@ -1,9 +1,11 @@
 /**
- * `node --import tsx bench/profile-links.ts DIR [--every 5] [--reps 2]`: the CLI's link stage
+ * `npx esbuild bench/profile-links.ts --bundle --platform=node --outfile=/tmp/profile-links.js &&
+ * node /tmp/profile-links.js DIR [--every 5] [--reps 2]`: the CLI's link stage
  * (FrozenLinks: the walks, the alignments, the matches tails) on one thread, on a copy of a real
  * run's frozen index and fragments, timed in CPU. Alternate two versions of the code to compare
  * them: a whole run at 100,000 files varies by several seconds from run to run on these machines,
- * more than most changes to the link stage gain; this varies by 2-3 %.
+ * more than most changes to the link stage gain; this varies by 2-3 %. Run it bundled, as the
+ * CLI is: through tsx the same code took a third longer.
  *
  * Make the copy once (it is ~1 GB at 100,000 files):
  * `SEED_REVIEW_DUMP_LINKS=DIR node server/out/cli.js analyze --json bench/corpus/n100000/seeds > /dev/null`.

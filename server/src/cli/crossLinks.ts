@@ -346,10 +346,10 @@ export class CrossLinks {
     const t0 = Date.now();
     const fragments = this.fragments.freeze(this.paths);
     const frozen = index.freeze();
-    // a developer's copy of the link stage's input, for bench/links.ts
+    opts.debug?.(`cross-link index frozen in ${Date.now() - t0} ms: ${frozen.live} sentences, ${frozen.pSid.length} postings, a score table of ${frozen.scores.slots.length >> 2} slots`);
+    // a developer's copy of the link stage's input, for bench/profile-links.ts
     const dump = process.env.SEED_REVIEW_DUMP_LINKS;
     if (dump) dumpLinks(dump, frozen, fragments, ids);
-    opts.debug?.(`cross-link index frozen in ${Date.now() - t0} ms: ${frozen.live} sentences, ${frozen.pSid.length} postings, a score table of ${frozen.scores.slots.length >> 2} slots`);
     // the growable index (its pools and postings grown by half again, ~45 MB at 10,000 files)
     // goes before the link stage's peak: only the frozen copy is read from here on
     this.index = undefined;
