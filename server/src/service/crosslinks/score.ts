@@ -184,6 +184,7 @@ let gcB = new Uint8Array(130);
 let ca = new Int32Array(128); // content-word ids in order
 let cb = new Int32Array(128);
 let cUsed = new Uint8Array(128);
+let bIdsCopy = new Int32Array(128); // b's ids for the DP, in memory of its own
 
 function ensure(n: number, m: number): void {
   if ((n + 1) * (m + 1) > dp.length) dp = new Float64Array(Math.max(dp.length * 2, (n + 1) * (m + 1)));
@@ -204,6 +205,7 @@ function ensure(n: number, m: number): void {
     ca = new Int32Array(size);
     cb = new Int32Array(size);
     cUsed = new Uint8Array(size);
+    bIdsCopy = new Int32Array(size);
   }
 }
 
@@ -226,20 +228,22 @@ export function scoreDetail(a: TokenSeq, b: TokenSeq, weight: TokenWeight = defa
   // reads its right neighbour and the next row's diagonal from the step before (`right`,
   // `diagonal`), not from memory again: half of scoreDetail's time is this loop
   const w = m + 1;
-  for (let j = 0; j <= m; j++) dp[n * w + j] = 0;
+  const table = dp, bv = bIdsCopy;
+  for (let j = 0; j < m; j++) bv[j] = bIds[bo + j];
+  for (let j = 0; j <= m; j++) table[n * w + j] = 0;
   for (let i = n - 1; i >= 0; i--) {
     const row = i * w, next = row + w;
-    dp[row + m] = 0;
+    table[row + m] = 0;
     const id = aIds[ao + i], weightI = wa[i];
-    let right = 0, diagonal = dp[next + m];
+    let right = 0, diagonal = table[next + m];
     for (let j = m - 1; j >= 0; j--) {
-      const down = dp[next + j];
+      const down = table[next + j];
       let best = down > right ? down : right;
-      if (bIds[bo + j] === id) {
+      if (bv[j] === id) {
         const diag = diagonal + weightI;
         if (diag > best) best = diag;
       }
-      dp[row + j] = best;
+      table[row + j] = best;
       right = best;
       diagonal = down;
     }
