@@ -6,7 +6,7 @@ import type { FrozenFragments } from './crossLinks';
 /**
  * A developer's copy of a run's link stage input: the frozen index, the fragments (their spill
  * file copied) and the files' ids in output order, written to a folder when the CLI runs with
- * SEED_REVIEW_DUMP_LINKS=folder. `bench/links.ts` runs the link stage again on it, on one
+ * SEED_REVIEW_DUMP_LINKS=folder. `bench/profile-links.ts` runs the link stage again on it, on one
  * thread, so a change to the link stage is timed without the rest of the run (and its noise).
  */
 interface Manifest {
