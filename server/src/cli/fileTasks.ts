@@ -13,7 +13,7 @@ import { activeChromeBlocks } from '../service/features/codeActions';
 import { applyLineDeletion, linesToDelete } from '../service/edits/lineEdits';
 import type { SeedWorkspace } from '../service/workspace';
 import type { SeedReviewSettings } from '../shared/settings';
-import { decodeSeedBytes, looksBinary, type SeedFileContent } from '../node/readSeedFile';
+import { fromBytes, unreadable as unreadableResult, type ReadFailure, type SeedFileContent } from '../node/readSeedFile';
 import { RecurrenceTable, distinctLineKeys, fileLineHashes, type RecurrenceTableData } from '../service/corpus';
 import { NearestIgnoreFiles } from './ignores';
 import { threadId } from 'node:worker_threads';
@@ -81,15 +81,18 @@ export function readSeedFiles(jobs: readonly Pick<FileJob, 'absPath' | 'displayP
   });
 }
 
+/** The node reader's ReadResult (messages naming the file by its display path), with the bytes kept. */
 function readOutcome(job: Pick<FileJob, 'displayPath'>, bytes: Uint8Array): ReadOutcome {
-  if (looksBinary(bytes)) return { ok: false, skip: { reason: 'binary', message: `${job.displayPath}: skipped, looks like a binary file` } };
-  return { ok: true, content: decodeSeedBytes(bytes), bytes };
+  const r = fromBytes(job.displayPath, bytes);
+  return r.ok ? { ok: true, content: r.content, bytes } : skipped(r);
 }
 
 function unreadable(job: Pick<FileJob, 'displayPath'>, e: unknown): ReadOutcome {
-  const code = (e as NodeJS.ErrnoException).code;
-  const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : (e as Error).message;
-  return { ok: false, skip: { reason: 'unreadable', message: `${job.displayPath}: cannot read (${why})` } };
+  return skipped(unreadableResult(job.displayPath, e));
+}
+
+function skipped(r: ReadFailure): ReadOutcome {
+  return { ok: false, skip: { reason: r.reason, message: r.message } };
 }
 
 // ---- pass 1 ---------------------------------------------------------------------------------

@@ -11,7 +11,8 @@ export interface SeedFileContent {
   size: number;
 }
 
-export type ReadResult = { ok: true; content: SeedFileContent } | { ok: false; reason: 'binary' | 'unreadable'; message: string };
+export type ReadFailure = { ok: false; reason: 'binary' | 'unreadable'; message: string };
+export type ReadResult = { ok: true; content: SeedFileContent } | ReadFailure;
 
 const strictDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const lenientDecoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
@@ -68,12 +69,14 @@ export function readSeedText(uri: string): string | undefined {
   return r.ok ? r.content.text : undefined;
 }
 
-function fromBytes(path: string, bytes: Uint8Array): ReadResult {
+/** A seed file's bytes as a ReadResult; `path` names the file in the message of a skip. */
+export function fromBytes(path: string, bytes: Uint8Array): ReadResult {
   if (looksBinary(bytes)) return { ok: false, reason: 'binary', message: `${path}: skipped, looks like a binary file` };
   return { ok: true, content: decodeSeedBytes(bytes) };
 }
 
-function unreadable(path: string, e: unknown): ReadResult {
+/** A read that failed with `e`, as a ReadResult; `path` names the file in the message. */
+export function unreadable(path: string, e: unknown): ReadFailure {
   const code = (e as NodeJS.ErrnoException).code;
   const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : (e as Error).message;
   return { ok: false, reason: 'unreadable', message: `${path}: cannot read (${why})` };
