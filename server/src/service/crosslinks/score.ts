@@ -184,7 +184,7 @@ let gcB = new Uint8Array(130);
 let ca = new Int32Array(128); // content-word ids in order
 let cb = new Int32Array(128);
 let cUsed = new Uint8Array(128);
-let bIdsCopy = new Int32Array(128); // b's ids for the DP, in memory of its own
+let bv = new Int32Array(128); // b's ids, copied out of the caller's (often shared) pool for the loops below
 
 function ensure(n: number, m: number): void {
   if ((n + 1) * (m + 1) > dp.length) dp = new Float64Array(Math.max(dp.length * 2, (n + 1) * (m + 1)));
@@ -205,7 +205,7 @@ function ensure(n: number, m: number): void {
     ca = new Int32Array(size);
     cb = new Int32Array(size);
     cUsed = new Uint8Array(size);
-    bIdsCopy = new Int32Array(size);
+    bv = new Int32Array(size);
   }
 }
 
@@ -216,7 +216,7 @@ export function scoreDetail(a: TokenSeq, b: TokenSeq, weight: TokenWeight = defa
   const aIds = a.ids, bIds = b.ids, aF = a.flags, bF = b.flags, ao = a.off, bo = b.off;
   let totalA = 0, totalB = 0;
   for (let i = 0; i < n; i++) { wa[i] = weight(aIds[ao + i], aF[ao + i]); totalA += wa[i]; ma[i] = 0; }
-  for (let j = 0; j < m; j++) { wb[j] = weight(bIds[bo + j], bF[bo + j]); totalB += wb[j]; mb[j] = 0; }
+  for (let j = 0; j < m; j++) { bv[j] = bIds[bo + j]; wb[j] = weight(bv[j], bF[bo + j]); totalB += wb[j]; mb[j] = 0; }
   if (totalA === 0 || totalB === 0) {
     return { score: 0, similarity: 0, containment: 0, contained: false, numberConflict: false, nameConflict: false, replaced: 0,
       extraA: 0, extraB: 0, numsA: 0, numsB: 0, namesA: 0, namesB: 0, totalA, totalB, insA: 0, insB: 0, insSumA: 0, insSumB: 0,
@@ -228,8 +228,7 @@ export function scoreDetail(a: TokenSeq, b: TokenSeq, weight: TokenWeight = defa
   // reads its right neighbour and the next row's diagonal from the step before (`right`,
   // `diagonal`), not from memory again: half of scoreDetail's time is this loop
   const w = m + 1;
-  const table = dp, bv = bIdsCopy;
-  for (let j = 0; j < m; j++) bv[j] = bIds[bo + j];
+  const table = dp, bIdsOwn = bv;
   for (let j = 0; j <= m; j++) table[n * w + j] = 0;
   for (let i = n - 1; i >= 0; i--) {
     const row = i * w, next = row + w;
@@ -239,7 +238,7 @@ export function scoreDetail(a: TokenSeq, b: TokenSeq, weight: TokenWeight = defa
     for (let j = m - 1; j >= 0; j--) {
       const down = table[next + j];
       let best = down > right ? down : right;
-      if (bv[j] === id) {
+      if (bIdsOwn[j] === id) {
         const diag = diagonal + weightI;
         if (diag > best) best = diag;
       }
@@ -257,7 +256,7 @@ export function scoreDetail(a: TokenSeq, b: TokenSeq, weight: TokenWeight = defa
     // gap bookkeeping: content weight unmatched on each side since the last aligned pair
     let gapA = 0, gapB = 0, gap = 0;
     while (i < n && j < m) {
-      if (aIds[ao + i] === bIds[bo + j] && dp[i * w + j] === dp[(i + 1) * w + j + 1] + wa[i]) {
+      if (aIds[ao + i] === bv[j] && dp[i * w + j] === dp[(i + 1) * w + j + 1] + wa[i]) {
         ma[i] = 1; mb[j] = 1; matched += wa[i];
         if (lastI === i - 1 && lastJ === j - 1) run += wa[i];
         else { run = wa[i]; runs++; }
@@ -286,7 +285,7 @@ export function scoreDetail(a: TokenSeq, b: TokenSeq, weight: TokenWeight = defa
     if (ma[i] !== 0) continue;
     const id = aIds[ao + i];
     for (let j = 0; j < m; j++) {
-      if (mb[j] === 0 && bIds[bo + j] === id) {
+      if (mb[j] === 0 && bv[j] === id) {
         ma[i] = 2; mb[j] = 2; moved += wa[i];
         break;
       }
@@ -339,7 +338,7 @@ export function scoreDetail(a: TokenSeq, b: TokenSeq, weight: TokenWeight = defa
   for (let j = 0; j < m; j++) {
     const f = bF[bo + j];
     if (f & TOKEN_NEG) negB++;
-    if (!(f & TOKEN_STOP)) { cUsed[ncb] = 0; cb[ncb++] = bIds[bo + j]; }
+    if (!(f & TOKEN_STOP)) { cUsed[ncb] = 0; cb[ncb++] = bv[j]; }
   }
   let sharedBigrams = 0;
   for (let i = 0; i + 1 < nca; i++) {
