@@ -21,7 +21,7 @@ setFlagsFromString('--max-inlined-bytecode-size-cumulative=460');
 // them, and a thread whose collection waits for its helpers stands idle meanwhile. Both done in
 // place, at 10,000 files: compiling 0.2 s faster with a peak 15 MB lower, young-generation
 // collections another 0.25-0.9 s; at 100,000 files the collections 4.7-8 s (docs/BENCHMARKS.md).
-// Read when each worker's isolate starts, and at each collection.
+// Set before any worker starts, so every worker's isolate runs with them.
 setFlagsFromString('--no-concurrent-recompilation');
 setFlagsFromString('--no-parallel-scavenge');
 
