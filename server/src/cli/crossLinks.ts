@@ -1,5 +1,5 @@
 import { closeSync, openSync } from 'node:fs';
-import { SentenceIndex, type FrozenSentenceIndex, type SentenceLinkIds } from '../service/crosslinks/sentenceIndex';
+import { SentenceIndex, type FrozenSentenceIndex, type LinkRelation, type SentenceLinkIds } from '../service/crosslinks/sentenceIndex';
 import { tokenIdOf } from '../service/crosslinks/normalize';
 import type { SeedReviewSettings } from '../shared/settings';
 import { WorkerPool, orderedBatches } from '../node/workerPool';
@@ -149,7 +149,8 @@ class FragmentReader {
 const FIRST_OPEN = utf8.encode('"matches":[{');
 const NEXT_OPEN = utf8.encode(',{');
 const SCORE = utf8.encode('},"score":');
-const RELATION_CLOSE: Record<string, Uint8Array> = {
+/** per relation (every one of them: a new relation without its bytes does not compile) */
+const RELATION_CLOSE: Record<LinkRelation, Uint8Array> = {
   same: utf8.encode(',"relation":"same"}'),
   contains: utf8.encode(',"relation":"contains"}'),
   containedIn: utf8.encode(',"relation":"containedIn"}'),
